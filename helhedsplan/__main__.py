@@ -1,0 +1,3 @@
+from helhedsplan.cli import main
+
+main()

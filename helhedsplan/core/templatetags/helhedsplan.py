@@ -1,0 +1,90 @@
+"""Danish-aware number display: suppressed values show as a dash, never as zero."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+UNIT_SUFFIX = {"percent": " %", "dkk": " kr."}
+
+
+def to_decimal(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+@register.filter
+def num(value, decimals=None):
+    """1102 -> 1.102; 38.0 -> 38,0 (da) or 38.0 (en); keeps the decimals that were given."""
+    number = to_decimal(value)
+    if number is None:
+        return ""
+    if decimals in (None, ""):
+        exponent = number.as_tuple().exponent
+        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+        number = number.normalize() if decimals > 4 else number
+        decimals = min(decimals, 4)
+    return formats.number_format(number, int(decimals), use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def measure(value, unit):
+    """A number with its unit, as people write it: 97,95 %, 5,3, 1.102 kr."""
+    text = num(value)
+    return f"{text}{UNIT_SUFFIX.get(unit, '')}" if text else ""
+
+
+@register.simple_tag
+def shown_value(value, status, unit="", note=""):
+    """A measured value, or why there is none."""
+    if status == "suppressed":
+        return format_html(
+            '<span class="suppressed" title="{}">–</span>',
+            _("Below the discretion limit (few persons); not zero"),
+        )
+    if status == "not_available":
+        return format_html(
+            '<span class="not-available" title="{}">{}</span>', note, _("not available")
+        )
+    return measure(value, unit)
+
+
+@register.filter
+def million_kr(amount):
+    """14600000 -> '14,6 mio. kr.'"""
+    number = to_decimal(amount)
+    if number is None:
+        return ""
+    millions = number / Decimal(1_000_000)
+    return _("%(amount)s mio. kr.") % {
+        "amount": formats.number_format(millions, 3 if millions % 1 else 0, use_l10n=True)
+    }
+
+
+@register.filter
+def percent(value, decimals=1):
+    number = to_decimal(value)
+    if number is None:
+        return ""
+    return formats.number_format(number, int(decimals), use_l10n=True) + " %"
+
+
+@register.filter
+def as_date(value):
+    """An ISO date string (as frozen in a version) back into a date, for the `date` filter."""
+    import datetime
+
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return value

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PlanfilesConfig(AppConfig):
+    name = "helhedsplan.planfiles"
+    label = "planfiles"

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "plans"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("departments/", views.departments, name="departments"),
+    path("departments/<slug:key>/", views.department, name="department"),
+    path("goals/", views.goals, name="goals"),
+    path("export.yaml", views.export, name="export"),
+]

@@ -1,0 +1,103 @@
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from helhedsplan.accounts.access import plan_for
+from helhedsplan.accounts.models import Role
+from helhedsplan.goals.display import prepare_goal, prepare_indicator
+from helhedsplan.goals.models import Baseline, Goal
+from helhedsplan.goals.serialize import (
+    goal_data,
+    indicator_data,
+    prefetch_goals,
+    prefetch_indicators,
+)
+from helhedsplan.planfiles.exporter import export_plan
+
+from .summary import budget_summary, department_rows
+
+
+@require_GET
+def overview(request, plan):
+    plan = plan_for(request, plan)
+    context = {
+        "plan": plan,
+        "parties": plan.parties.all(),
+        "intervention_areas": plan.intervention_areas.select_related("intervention_area"),
+        "sub_agreements": plan.sub_agreements.select_related("intervention_area"),
+        "budget": budget_summary(plan),
+        "department_count": plan.departments.count(),
+        "bodies": plan.bodies.all(),
+        "milestones": plan.milestones.all()[:5],
+        "role": request.plan_role,
+    }
+    return render(request, "plans/overview.html", context)
+
+
+@require_GET
+def departments(request, plan):
+    plan = plan_for(request, plan)
+    rows = department_rows(plan)
+    return render(request, "plans/departments.html", {"plan": plan, "rows": rows})
+
+
+@require_GET
+def department(request, plan, key):
+    plan = plan_for(request, plan)
+    department = get_object_or_404(
+        plan.departments.select_related("housing_organisation", "area"), key=key
+    )
+    baselines = (
+        Baseline.objects.filter(department=department)
+        .select_related("indicator")
+        .order_by("indicator__order", "order")
+    )
+    comparisons = {
+        (b.indicator_id, b.year): b
+        for b in Baseline.objects.filter(
+            indicator__in={b.indicator_id for b in baselines}, scope=Baseline.Scope.MUNICIPALITY
+        )
+    }
+    rows = [(b, comparisons.get((b.indicator_id, b.year))) for b in baselines]
+    context = {
+        "plan": plan,
+        "department": department,
+        "residents": department.residents.all(),
+        "rows": rows,
+        "activities": department.activities.select_related("sub_agreement"),
+        "area_departments": (
+            department.area.departments.filter(plan=plan).exclude(pk=department.pk)
+            if department.area
+            else []
+        ),
+    }
+    return render(request, "plans/department.html", context)
+
+
+@require_GET
+def goals(request, plan):
+    plan = plan_for(request, plan)
+    names = {d.key: str(d) for d in plan.departments.all()}
+    goals = prefetch_goals(plan.goals.select_related("sub_agreement")).order_by(
+        "sub_agreement", "order"
+    )
+    prepared = [(g.level, prepare_goal(goal_data(g), names)) for g in goals]
+    context = {
+        "plan": plan,
+        "overall": [g for level, g in prepared if level == Goal.Level.OVERALL],
+        "local": [g for level, g in prepared if level == Goal.Level.LOCAL],
+        "sub_goals": [g for level, g in prepared if level == Goal.Level.SUB_GOAL],
+        "other_indicators": [
+            prepare_indicator(indicator_data(i), names)
+            for i in prefetch_indicators(plan.indicators.filter(goal=None))
+        ],
+    }
+    return render(request, "plans/goals.html", context)
+
+
+@require_GET
+def export(request, plan):
+    plan = plan_for(request, plan, Role.STAFF)
+    response = HttpResponse(export_plan(plan), content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{plan.slug}.yaml"'
+    return response

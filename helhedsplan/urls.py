@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("helhedsplan.core.urls")),
+    path("plans/<slug:plan>/", include("helhedsplan.plans.urls")),
+    path("plans/<slug:plan>/agreements/", include("helhedsplan.agreements.urls")),
+    path("plans/<slug:plan>/governance/", include("helhedsplan.governance.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
