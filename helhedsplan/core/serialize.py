@@ -5,7 +5,12 @@ from decimal import Decimal
 
 def compact(data: dict) -> dict:
     """Drop empty values so an exported file shows what was said, not every default."""
-    return {key: value for key, value in data.items() if value not in (None, "", [], {}, False)}
+    return {key: value for key, value in data.items() if not _is_empty(value)}
+
+
+def _is_empty(value) -> bool:
+    # `is False`, not `== False`: a real zero (0 complaints in 2015) must be kept.
+    return value is None or value is False or (isinstance(value, str | list | dict) and not value)
 
 
 def number(value: Decimal | None) -> Decimal | int | None:

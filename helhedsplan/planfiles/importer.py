@@ -124,15 +124,19 @@ class _Builder:
 
     def _parties(self):
         for item in self.file.parties:
-            party, _ = Party.objects.update_or_create(
-                name=item.name, defaults={"kind": item.kind, "short_name": item.short_name}
-            )
+            # Parties are shared between plans: a file fills in what it knows, never blanks.
+            defaults = {"kind": item.kind}
+            if item.short_name:
+                defaults["short_name"] = item.short_name
+            party, _ = Party.objects.update_or_create(name=item.name, defaults=defaults)
             self.parties[item.name] = party
 
     def _areas(self):
         for item in self.file.areas:
             area, _ = Area.objects.update_or_create(
-                name=item.name, municipality=item.municipality, defaults={"note": item.note}
+                name=item.name,
+                municipality=item.municipality,
+                defaults={"note": item.note} if item.note else {},
             )
             self.areas[item.name] = area
 

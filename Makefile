@@ -1,0 +1,48 @@
+# Two commands for a fresh machine (python3, git, make, npm):
+#   make demo   set up, load the demo plans and serve http://127.0.0.1:8000/
+#   make test   set up, install what the tests need and run the whole suite
+# Everything is installed from the package registries: PyPI (uv, locked), npm (DKFDS), Debian.
+
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+RUN := $(VENV)/bin
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export DJANGO_SETTINGS_MODULE := helhedsplan.settings
+
+.PHONY: demo test install system-packages lint serve clean
+
+demo: install
+	$(RUN)/helhedsplan migrate --no-input
+	$(RUN)/helhedsplan load-demo
+	$(RUN)/helhedsplan runserver 127.0.0.1:8000
+
+test: install system-packages
+	$(RUN)/ruff check .
+	$(RUN)/ruff format --check .
+	$(RUN)/pytest $(PYTEST_ARGS)
+
+install: $(UV) node_modules/dkfds/package.json
+	$(UV) sync --frozen --quiet
+	cd helhedsplan && ../$(RUN)/django-admin compilemessages --ignore=.venv -v0
+
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+node_modules/dkfds/package.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian packages the tests use: chromium for the browser tests, gettext for translations.
+system-packages:
+	scripts/install-system-packages
+
+lint:
+	$(RUN)/ruff check .
+	$(RUN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) $(TOOLS) node_modules var

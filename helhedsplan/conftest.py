@@ -1,0 +1,63 @@
+import os
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from helhedsplan.accounts.models import Membership, Role
+from helhedsplan.planfiles.demo import load_demo
+from helhedsplan.plans.models import Plan
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the two shipped demo plans (each test rolls back its changes)."""
+    with django_db_blocker.unblock():
+        load_demo()
+
+
+@pytest.fixture
+def plan_2025(db):
+    return Plan.objects.get(slug="viborg-2025-29")
+
+
+@pytest.fixture
+def plan_2017(db):
+    return Plan.objects.get(slug="viborg-2017-21")
+
+
+@pytest.fixture
+def member(db):
+    """Make a client logged in as a new user with `role` in `plan`."""
+
+    def make(plan, role=Role.READER, username=None):
+        user = get_user_model().objects.create_user(
+            username or f"{role}-{plan.slug}", password="not-used-by-tests-123"
+        )
+        Membership.objects.create(user=user, plan=plan, role=role)
+        client = Client()
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Playwright cannot download its own browser here: drive Debian's chromium.
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
