@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from helhedsplan.accounts.models import Membership, Role
-from helhedsplan.plans.models import Plan
+from helhedsplan.plans.catalogue import ensure_catalogue
+from helhedsplan.plans.models import InterventionArea, Plan
 
 from .importer import import_plan_file
 
@@ -19,6 +20,7 @@ DEMO_PASSWORD = "demo-helhedsplan"
 @transaction.atomic
 def load_demo() -> list[str]:
     """Import each demo plan that is not there yet and make the demo admin a member of all."""
+    ensure_catalogue(InterventionArea)  # a test database flush removes migration data
     done = []
     for path in DEMO_FILES:
         if not Plan.objects.filter(slug=path.stem).exists():

@@ -64,6 +64,7 @@ def department(request, plan, key):
         "department": department,
         "residents": department.residents.all(),
         "rows": rows,
+        "has_comparisons": any(comparison for _, comparison in rows),
         "activities": department.activities.select_related("sub_agreement"),
         "area_departments": (
             department.area.departments.filter(plan=plan).exclude(pk=department.pk)

@@ -23,15 +23,15 @@ def to_decimal(value) -> Decimal | None:
 
 @register.filter
 def num(value, decimals=None):
-    """1102 -> 1.102; 38.0 -> 38,0 (da) or 38.0 (en); keeps the decimals that were given."""
+    """1102 -> 1.102; 47.7000 -> 47,7 (da) or 47.7 (en); `decimals` fixes the places."""
     number = to_decimal(value)
     if number is None:
         return ""
     if decimals in (None, ""):
+        # Database decimals carry trailing zeros of the column (47.7000): show what is left.
+        number = number.normalize()
         exponent = number.as_tuple().exponent
-        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-        number = number.normalize() if decimals > 4 else number
-        decimals = min(decimals, 4)
+        decimals = min(max(0, -exponent), 4) if isinstance(exponent, int) else 0
     return formats.number_format(number, int(decimals), use_l10n=True, force_grouping=True)
 
 
@@ -63,9 +63,10 @@ def million_kr(amount):
     number = to_decimal(amount)
     if number is None:
         return ""
-    millions = number / Decimal(1_000_000)
+    millions = round(number / Decimal(1_000_000), 3).normalize()
+    decimals = max(0, -millions.as_tuple().exponent)
     return _("%(amount)s mio. kr.") % {
-        "amount": formats.number_format(millions, 3 if millions % 1 else 0, use_l10n=True)
+        "amount": formats.number_format(millions, decimals, use_l10n=True, force_grouping=True)
     }
 
 

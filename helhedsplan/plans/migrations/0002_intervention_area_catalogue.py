@@ -2,23 +2,10 @@
 
 from django.db import migrations
 
-CATALOGUE = [
-    ("uddannelse-og-livschancer", "Uddannelse og livschancer", "2019-26"),
-    ("beskaeftigelse", "Beskæftigelse", "2019-26"),
-    ("kriminalitetsforebyggelse", "Kriminalitetsforebyggelse", "2015-18, 2019-26"),
-    ("sammenhaengskraft-og-medborgerskab", "Sammenhængskraft og medborgerskab", "2019-26"),
-    ("tryghed-og-trivsel", "Tryghed og trivsel", "2015-18"),
-    ("uddannelse-og-beskaeftigelse", "Uddannelse og beskæftigelse", "2015-18"),
-    ("forebyggelse-og-foraeldreansvar", "Forebyggelse og forældreansvar", "2015-18"),
-]
-
+from helhedsplan.plans.catalogue import CATALOGUE, ensure_catalogue
 
 def add_catalogue(apps, schema_editor):
-    InterventionArea = apps.get_model("plans", "InterventionArea")
-    for order, (code, name, funds) in enumerate(CATALOGUE):
-        InterventionArea.objects.update_or_create(
-            code=code, defaults={"name": name, "funds": funds, "order": order}
-        )
+    ensure_catalogue(apps.get_model("plans", "InterventionArea"))
 
 
 def remove_catalogue(apps, schema_editor):
