@@ -164,8 +164,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -14,7 +14,7 @@ from helhedsplan.goals.serialize import (
     prefetch_goals,
     prefetch_indicators,
 )
-from helhedsplan.plans.models import Plan
+from helhedsplan.plans.models import Area, Plan
 
 from .schema import FORMAT_NAME, FORMAT_VERSION
 
@@ -119,8 +119,6 @@ def plan_data(plan: Plan) -> dict:
 
 
 def _baseline_areas(plan: Plan):
-    from helhedsplan.plans.models import Area
-
     return Area.objects.filter(baseline__indicator__plan=plan).distinct()
 
 
