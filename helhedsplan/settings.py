@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "helhedsplan.goals",
     "helhedsplan.agreements",
     "helhedsplan.governance",
+    "helhedsplan.monitoring",
+    "helhedsplan.lists",
     "helhedsplan.planfiles",
     "django.contrib.admin",
     "django.contrib.auth",
