@@ -1,0 +1,45 @@
+"""Writing classifications in the `classify` output format."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from .criteria import CLASS_COLUMNS, CRITERIA, Classification
+
+COLUMNS = (
+    ["area", "list_year", "rule_set", "criteria_met", "criteria_unknown"]
+    + list(CLASS_COLUMNS)
+    + [f"margin_{name}" for name in CRITERIA]
+)
+
+
+def _decimal_text(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def classification_row(item: Classification) -> dict:
+    row = {
+        "area": item.area,
+        "list_year": item.list_year,
+        "rule_set": item.rule_set,
+        "criteria_met": ";".join(item.criteria_met()),
+        "criteria_unknown": ";".join(item.criteria_unknown()),
+        **item.classes,
+    }
+    for name in CRITERIA:
+        row[f"margin_{name}"] = _decimal_text(item.margin(name))
+    return row
+
+
+def write_csv(classifications: list[Classification]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for item in classifications:
+        writer.writerow(classification_row(item))
+    return buffer.getvalue()
