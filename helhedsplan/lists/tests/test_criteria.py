@@ -217,7 +217,7 @@ def test_omdannelse_is_unknown_without_the_earlier_years():
 
 
 def test_a_year_off_the_list_breaks_the_run():
-    rows = listed_rows("Nordparken", [2017, 2018, 2020, 2021]) + [row(2019, area="Nordparken")]
+    rows = [*listed_rows("Nordparken", [2017, 2018, 2020, 2021]), row(2019, area="Nordparken")]
 
     results = classify(rows)
 
