@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "lists"
-urlpatterns = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("areas/<int:pk>/", views.area, name="area"),
+]

@@ -1,0 +1,46 @@
+"""Classifications of stored area figures, for the pages (one engine call per request)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import store
+from .criteria import AreaYear, Classification, classify_all
+from .history import OfficialHistory, lookup_for
+from .models import AreaFigures
+
+
+def classify_figures(figures: list[AreaFigures], history: OfficialHistory | None = None):
+    """{area id: [Classification, oldest first]} for the given figures, all in one pass."""
+    history = history or store.official_history()
+    names = {f.area_id: f.area.name for f in figures}
+    rows = [
+        AreaYear(f.area.name, f.list_year, f.residents, f.values(), f.national_convicted_pct)
+        for f in figures
+    ]
+    kommune_of = {f.area.name: f.area.municipality for f in figures}
+    results = classify_all(
+        rows, store.rule_sets(), store.conviction_references(), lookup_for(history, kommune_of)
+    )
+    by_area: dict[int, list[Classification]] = defaultdict(list)
+    for figure, result in zip(figures, results, strict=True):
+        by_area[figure.area_id].append(result)
+    for items in by_area.values():
+        items.sort(key=lambda c: c.list_year)
+    return dict(by_area), names
+
+
+def history_strip(area, history: OfficialHistory, last_year: int) -> list[dict]:
+    """One cell per list year from 2010: the lists the area was published on, or unknown."""
+    cells = []
+    for year in range(2010, last_year + 1):
+        listed = sorted(
+            {
+                i.list_type
+                for i in history.listings
+                if i.list_year == year and i.kommune == area.municipality and i.area == area.name
+            }
+        )
+        complete = history.is_complete(year, "parallelsamfund")
+        cells.append({"year": year, "lists": listed, "known": bool(listed) or complete})
+    return cells
