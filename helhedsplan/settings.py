@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "helhedsplan.governance",
     "helhedsplan.monitoring",
     "helhedsplan.lists",
+    "helhedsplan.logbook",
     "helhedsplan.planfiles",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("plans/<slug:plan>/governance/", include("helhedsplan.governance.urls")),
     path("plans/<slug:plan>/monitoring/", include("helhedsplan.monitoring.urls")),
     path("plans/<slug:plan>/lists/", include("helhedsplan.lists.plan_urls")),
+    path("plans/<slug:plan>/logbook/", include("helhedsplan.logbook.urls")),
     path("lists/", include("helhedsplan.lists.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

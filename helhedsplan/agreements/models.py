@@ -113,6 +113,23 @@ class Activity(models.Model):
         return self.name
 
 
+class Measure(models.TextChoices):
+    NONE = "none", _("not counted from the logbook")
+    PARTICIPANTS = "participants", _("participants in the activity's events")
+    EVENTS = "events", _("number of the activity's events")
+    ACTIVE_VOLUNTEERS = "active_volunteers", _("active volunteers")
+    SHARE_CONTACTED = "share_contacted", _("share of new tenants contacted (%)")
+    RECIPIENT_GROWTH = "recipient_growth", _("growth in newsletter partners (%)")
+
+
+class EventType(models.TextChoices):
+    EVENT = "event", _("event")
+    TOUR = "tour", _("tour")
+    COURSE = "course", _("course")
+    MEETING = "meeting", _("meeting")
+    OTHER = "other", _("other")
+
+
 class SuccessCriterion(models.Model):
     class Period(models.TextChoices):
         PROJECT_YEAR = "project_year", _("per project year")
@@ -131,6 +148,12 @@ class SuccessCriterion(models.Model):
     )
     per_area = models.BooleanField(_("per area"), default=False)
     data_source = models.TextField(_("data source"), blank=True)
+    measure = models.CharField(
+        _("counted from the logbook as"), max_length=30, choices=Measure.choices, default="none"
+    )
+    event_type = models.CharField(
+        _("only events of type"), max_length=20, choices=EventType.choices, blank=True
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 

@@ -33,6 +33,8 @@ def activity_data(activity: Activity) -> dict:
                         "period": criterion.period if criterion.period != "project_year" else None,
                         "per_area": criterion.per_area,
                         "data_source": criterion.data_source,
+                        "measure": criterion.measure if criterion.measure != "none" else None,
+                        "event_type": criterion.event_type,
                     }
                 )
                 for criterion in activity.success_criteria.all()

@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from helhedsplan.accounts.models import Membership, Role
+from helhedsplan.lists.demo import load_lists_demo
+from helhedsplan.logbook.demo import load_logbook_demo
 from helhedsplan.plans.catalogue import ensure_catalogue
 from helhedsplan.plans.models import InterventionArea, Plan
 
@@ -33,6 +35,9 @@ def load_demo() -> list[str]:
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save()
-    for plan in Plan.objects.filter(slug__in=[p.stem for p in DEMO_FILES]):
+    demo_plans = Plan.objects.filter(slug__in=[p.stem for p in DEMO_FILES])
+    for plan in demo_plans:
         Membership.objects.get_or_create(user=user, plan=plan, defaults={"role": Role.ADMIN})
+    load_lists_demo()
+    load_logbook_demo()
     return done

@@ -265,6 +265,8 @@ class _Builder:
                     period=c.period,
                     per_area=c.per_area,
                     data_source=c.data_source,
+                    measure=c.measure,
+                    event_type=c.event_type or "",
                     order=order,
                 )
                 for order, c in enumerate(a.success_criteria)

@@ -145,6 +145,7 @@ class TargetKind(StrEnum):
     POINT_CHANGE = "point_change"  # change by `value` percentage points / units
     NOT_EXCEED_BASELINE = "not_exceed_baseline"
     IMPROVE_ON_BASELINE = "improve_on_baseline"
+    CLOSE_GAP = "close_gap"  # close `value` % of the gap to the municipality by `target_year`
 
 
 class Target(Strict):
@@ -161,6 +162,7 @@ class Target(Strict):
             TargetKind.ABSOLUTE,
             TargetKind.RELATIVE_CHANGE,
             TargetKind.POINT_CHANGE,
+            TargetKind.CLOSE_GAP,
         )
         if needs_value and self.value is None:
             raise ValueError(f"a target of kind '{self.kind}' needs a 'value'")
@@ -198,6 +200,25 @@ class CriterionPeriod(StrEnum):
     PLAN_PERIOD = "plan_period"
 
 
+class Measure(StrEnum):
+    """How a success criterion is counted from the logbook (none: measured elsewhere)."""
+
+    NONE = "none"
+    PARTICIPANTS = "participants"  # sum of participants in the activity's events
+    EVENTS = "events"  # number of the activity's events
+    ACTIVE_VOLUNTEERS = "active_volunteers"  # distinct volunteers active in the period
+    SHARE_CONTACTED = "share_contacted"  # % of new tenants contacted
+    RECIPIENT_GROWTH = "recipient_growth"  # % growth of newsletter partners over the period
+
+
+class EventType(StrEnum):
+    EVENT = "event"  # arrangement
+    TOUR = "tour"  # tur
+    COURSE = "course"  # kursus
+    MEETING = "meeting"  # møde
+    OTHER = "other"
+
+
 class SuccessCriterion(Strict):
     text: Text
     threshold: Decimal | None = None
@@ -205,6 +226,14 @@ class SuccessCriterion(Strict):
     period: CriterionPeriod = CriterionPeriod.PROJECT_YEAR
     per_area: bool = False
     data_source: Text = ""
+    measure: Measure = Measure.NONE
+    event_type: EventType | None = None
+
+    @model_validator(mode="after")
+    def counted_criteria_have_a_threshold(self):
+        if self.measure != Measure.NONE and self.threshold is None:
+            raise ValueError(f"a criterion measured as '{self.measure}' needs a 'threshold'")
+        return self
 
 
 class Activity(Strict):

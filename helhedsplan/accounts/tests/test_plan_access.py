@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from helhedsplan.accounts.models import Role
+from helhedsplan.logbook.models import Event
 
 
 def plan_url_names():
@@ -33,7 +34,21 @@ def url_for(name, route, plan):
         }.get(name, plan.sub_agreements.first().key)
     if "<int:number>" in route:
         kwargs["number"] = 1
+    if "<slug:kind>" in route:
+        kwargs["kind"] = "events"
+    if "<int:pk>" in route:
+        kwargs["pk"] = an_event(plan).pk
     return reverse(name, kwargs=kwargs)
+
+
+def an_event(plan):
+    """A logbook entry to address pages like /logbook/events/<pk>/ with."""
+    event = Event.objects.filter(plan=plan).first()
+    if event is None:
+        event = Event.objects.create(
+            plan=plan, event_type="event", date=plan.period_start, title="Test", participants=1
+        )
+    return event
 
 
 def test_every_plan_page_is_found():
@@ -58,7 +73,17 @@ def test_anonymous_visitors_are_sent_to_login(name, route, plan_2025):
     assert response["Location"].startswith(reverse("account_login"))
 
 
-READER_DENIED = {"agreements:edit", "plans:export"}
+READER_DENIED = {
+    "agreements:edit",
+    "plans:export",
+    "monitoring:upload",
+    # The registers hold volunteers' contacts and staff work: secretariat only.
+    "logbook:entries",
+    "logbook:new",
+    "logbook:edit",
+    "logbook:delete",
+    "logbook:import",
+}
 
 
 @pytest.mark.parametrize("name,route", plan_url_names())

@@ -89,3 +89,14 @@ def as_date(value):
         return datetime.date.fromisoformat(str(value))
     except ValueError:
         return value
+
+
+@register.filter
+def dkfds(field):
+    """Render a form field's widget with the design system's class (form-input, form-select)."""
+    from django import forms
+
+    widget = field.field.widget
+    css = "form-select" if isinstance(widget, forms.Select) else "form-input"
+    existing = widget.attrs.get("class", "")
+    return field.as_widget(attrs={"class": f"{existing} {css}".strip()})
