@@ -144,6 +144,7 @@ class Target(models.Model):
         POINT_CHANGE = "point_change", _("Change in points")
         NOT_EXCEED_BASELINE = "not_exceed_baseline", _("Must not exceed the baseline")
         IMPROVE_ON_BASELINE = "improve_on_baseline", _("Better than the baseline")
+        CLOSE_GAP = "close_gap", _("Close a share (%) of the gap to the municipality")
 
     indicator = models.ForeignKey(
         Indicator, models.CASCADE, related_name="targets", verbose_name=_("indicator")

@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "monitoring"
-urlpatterns = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("matrix/", views.matrix, name="matrix"),
+    path("matrix.xlsx", views.matrix_download, name="matrix_xlsx"),
+    path("imports/", views.imports, name="imports"),
+    path("catalogue/", views.catalogue, name="catalogue"),
+    path("import/", views.upload, name="upload"),
+]

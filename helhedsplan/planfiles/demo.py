@@ -8,6 +8,7 @@ from django.db import transaction
 from helhedsplan.accounts.models import Membership, Role
 from helhedsplan.lists.demo import load_lists_demo
 from helhedsplan.logbook.demo import load_logbook_demo
+from helhedsplan.monitoring.demo import load_monitoring_demo
 from helhedsplan.plans.catalogue import ensure_catalogue
 from helhedsplan.plans.models import InterventionArea, Plan
 
@@ -38,6 +39,7 @@ def load_demo() -> list[str]:
     demo_plans = Plan.objects.filter(slug__in=[p.stem for p in DEMO_FILES])
     for plan in demo_plans:
         Membership.objects.get_or_create(user=user, plan=plan, defaults={"role": Role.ADMIN})
+    load_monitoring_demo(demo_plans)
     load_lists_demo()
     load_logbook_demo()
     return done

@@ -12,6 +12,7 @@ from helhedsplan.goals.serialize import (
     prefetch_goals,
     prefetch_indicators,
 )
+from helhedsplan.monitoring.report import department_panels
 from helhedsplan.planfiles.exporter import export_plan
 
 from .summary import budget_summary, department_rows
@@ -66,6 +67,7 @@ def department(request, plan, key):
         "rows": rows,
         "has_comparisons": any(comparison for _, comparison in rows),
         "activities": department.activities.select_related("sub_agreement"),
+        "monitoring": department_panels(plan, department),
         "area_departments": (
             department.area.departments.filter(plan=plan).exclude(pk=department.pk)
             if department.area

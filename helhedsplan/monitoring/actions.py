@@ -1,0 +1,217 @@
+"""Every write of monitoring data: one function each, in one transaction, with provenance."""
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .catalogue import definitions_for
+from .extract import Candidate, Problem, extract, fits, lookup_for
+from .layouts import Layout, shipped_layouts
+from .models import ImportBatch, Observation, PendingImport, PreviousObservation
+from .readers import ReadError, read_sheets
+
+PLACES = Decimal("0.0001")
+
+
+class ImportRejected(Exception):
+    """Files with problems: nothing was written. `problems` lists each with where it is."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s); nothing was imported")
+
+
+@dataclass
+class ImportOutcome:
+    added: list[Candidate] = field(default_factory=list)
+    changed: list[tuple[Candidate, Observation]] = field(default_factory=list)
+    unchanged: list[Candidate] = field(default_factory=list)
+    batch: ImportBatch | None = None
+    rows: int = 0
+
+    def summary(self) -> dict:
+        return {
+            "added": len(self.added),
+            "changed": len(self.changed),
+            "unchanged": len(self.unchanged),
+        }
+
+
+def _rounded(number: Decimal | None) -> Decimal | None:
+    return None if number is None else number.quantize(PLACES)
+
+
+def _fields(candidate: Candidate) -> dict:
+    return {
+        "value": _rounded(candidate.value),
+        "numerator": _rounded(candidate.numerator),
+        "denominator": _rounded(candidate.denominator),
+        "status": candidate.status,
+        "reason": candidate.reason[:300],
+    }
+
+
+def _same(observation: Observation, values: dict) -> bool:
+    return all(getattr(observation, name) == value for name, value in values.items())
+
+
+def read_files(files: list[tuple[str, bytes]]):
+    """The files as sheets; raises ImportRejected naming each file that cannot be read."""
+    problems, read = [], []
+    for name, content in files:
+        try:
+            read.append((name, read_sheets(name, content)))
+        except ReadError as error:
+            problems.append(Problem(name, "", None, "", str(error)))
+    if problems:
+        raise ImportRejected(problems)
+    return read
+
+
+def choose_layout(files: list[tuple[str, bytes]]) -> Layout:
+    """The one shipped layout whose sheets and columns the files have."""
+    read = read_files(files)
+    fitting = [layout for layout in shipped_layouts() if fits(layout, read)]
+    if len(fitting) != 1:
+        names = ", ".join(layout.name for layout in fitting) or "none"
+        message = _("cannot tell the layout (fitting: %(names)s); choose one") % {"names": names}
+        raise ImportRejected([Problem(files[0][0], "", None, "", message)])
+    return fitting[0]
+
+
+def compare(plan, files: list[tuple[str, bytes]], layout: Layout, progress=None):
+    """What importing `files` would add, change and leave alone; raises ImportRejected."""
+    problems, read = [], read_files(files)
+    definitions = list(definitions_for(plan))
+    rows = [0]
+
+    def count(done, total):
+        rows[0] = total
+        if progress:
+            progress(done, total)
+
+    candidates, found = extract(layout, read, lookup_for(plan, definitions), count)
+    problems += found
+    if problems:
+        raise ImportRejected(problems)
+    by_key = {d.key: d for d in definitions}
+    existing = {
+        (o.definition.key, o.subject_key, o.period_start): o
+        for o in Observation.objects.filter(
+            plan=plan, definition__key__in={c.definition for c in candidates}
+        ).select_related("definition")
+    }
+    outcome = ImportOutcome(rows=rows[0])
+    for candidate in candidates:
+        old = existing.get(candidate.identity)
+        if old is None:
+            outcome.added.append(candidate)
+        elif _same(old, _fields(candidate)):
+            outcome.unchanged.append(candidate)
+        else:
+            outcome.changed.append((candidate, old))
+    return outcome, by_key
+
+
+@transaction.atomic
+def import_observations(
+    plan,
+    files: list[tuple[str, bytes]],
+    layout: Layout,
+    *,
+    user=None,
+    provenance: str = "",
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportOutcome:
+    """Import all rows of `files` or none; re-imported periods keep their previous values."""
+    outcome, definitions = compare(plan, files, layout, progress)
+    if dry_run:
+        return outcome
+    departments = {d.key: d for d in plan.departments.all()}
+    batch = ImportBatch.objects.create(
+        plan=plan,
+        user=user if user is not None and user.is_authenticated else None,
+        files=", ".join(name for name, _ in files),
+        file_hashes=", ".join(hashlib.sha256(content).hexdigest() for _, content in files),
+        layout=layout.name,
+        layout_hash=layout.hash,
+        provenance=provenance or layout.provenance,
+        added=len(outcome.added),
+        changed=len(outcome.changed),
+        unchanged=len(outcome.unchanged),
+    )
+    Observation.objects.bulk_create(
+        Observation(
+            plan=plan,
+            definition=definitions[c.definition],
+            scope=c.subject.scope,
+            department=departments.get(c.subject.department),
+            label=c.subject.label,
+            subject_key=c.subject.key,
+            period_type=c.period.type,
+            period_start=c.period.start,
+            period_end=c.period.end,
+            period_label=c.period.label,
+            batch=batch,
+            **_fields(c),
+        )
+        for c in outcome.added
+    )
+    PreviousObservation.objects.bulk_create(
+        PreviousObservation(
+            observation=old,
+            value=old.value,
+            numerator=old.numerator,
+            denominator=old.denominator,
+            status=old.status,
+            reason=old.reason,
+            batch_id=old.batch_id,
+            replaced_by=batch,
+        )
+        for _, old in outcome.changed
+    )
+    changed = []
+    for candidate, old in outcome.changed:
+        for name, value in _fields(candidate).items():
+            setattr(old, name, value)
+        old.batch = batch
+        changed.append(old)
+    Observation.objects.bulk_update(
+        changed, ["value", "numerator", "denominator", "status", "reason", "batch"]
+    )
+    outcome.batch = batch
+    return outcome
+
+
+@transaction.atomic
+def hold_upload(plan, user, files: list[tuple[str, bytes]], layout: str, provenance: str):
+    """Keep uploaded files for the confirmation step; older holds of the user are dropped."""
+    import base64
+
+    PendingImport.objects.filter(plan=plan, user=user).delete()
+    return PendingImport.objects.create(
+        plan=plan,
+        user=user,
+        layout=layout,
+        provenance=provenance,
+        files=[[name, base64.b64encode(content).decode()] for name, content in files],
+    )
+
+
+@transaction.atomic
+def confirm_upload(pending, layout: Layout) -> ImportOutcome:
+    """Import held files (all or nothing, as any import) and drop the hold."""
+    outcome = import_observations(
+        pending.plan,
+        pending.contents(),
+        layout,
+        user=pending.user,
+        provenance=pending.provenance,
+    )
+    pending.delete()
+    return outcome

@@ -1,0 +1,68 @@
+"""Charts drawn on the server as SVG (altair + vl-convert): no JavaScript, reusable in reports.
+
+`series_chart` builds the Vega-Lite spec from series; `to_svg` renders it with Danish numbers.
+"""
+
+from decimal import Decimal
+
+import altair as alt
+from django.utils.translation import gettext as _
+
+from .series import Point
+
+
+def unit_title(unit: str) -> str:
+    return {"percent": "%", "count": _("count"), "grade": _("grade"), "dkk": "kr."}.get(unit, "")
+
+
+def series_chart(
+    lines: list[tuple[str, list[Point]]],
+    unit: str = "",
+    target: list[tuple[int, Decimal]] | None = None,
+    width: int = 560,
+    height: int = 220,
+) -> dict:
+    """A line per subject (department, municipality, ...) over the periods, with the target
+    path dashed; unknown points are left out (a gap), never drawn as zero."""
+    target_line = _("Target path")
+    rows, order = [], []
+    for name, points in lines:
+        for point in points:
+            if point.label not in order:
+                order.append(point.label)
+            if point.value is not None:
+                rows.append({"periode": point.label, "serie": name, "værdi": float(point.value)})
+    for year, value in target or []:
+        if value is not None:
+            label = str(year)
+            if label not in order:
+                order.append(label)
+            rows.append({"periode": label, "serie": target_line, "værdi": float(value)})
+    order.sort()
+    names = [name for name, _ in lines] + ([target_line] if target else [])
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X("periode:O", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y(
+            "værdi:Q",
+            title=unit_title(unit),
+            axis=alt.Axis(format=",.0f" if unit == "count" else ",.1f"),
+        ),
+        color=alt.Color(
+            "serie:N", sort=names, title=None, legend=alt.Legend(orient="bottom", columns=2)
+        ),
+        strokeDash=alt.StrokeDash(
+            "serie:N",
+            sort=names,
+            legend=None,
+            scale=alt.Scale(domain=names, range=[[1, 0]] * len(lines) + [[6, 4]]),
+        ),
+        tooltip=["serie:N", "periode:O", alt.Tooltip("værdi:Q", format=",.2f")],
+    )
+    chart = base.mark_line(point=True).properties(width=width, height=height)
+    return chart.to_dict()
+
+
+def to_svg(spec: dict) -> str:
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(spec, format_locale="da-DK")

@@ -1,0 +1,15 @@
+"""Import problems as a CSV file people can open in Excel."""
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+
+
+def problems_csv(problems) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow([_("file"), _("sheet"), _("row"), _("column"), _("problem")])
+    for problem in problems:
+        writer.writerow(problem.as_row())
+    return "\ufeff" + out.getvalue()

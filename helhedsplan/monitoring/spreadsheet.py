@@ -1,0 +1,66 @@
+"""The needs matrix as an XLSX workbook with the page's colours."""
+
+import io
+
+import xlsxwriter
+from django.utils.translation import gettext as _
+
+COLOURS = {
+    "better": "#CDEBC5",
+    "near": "#FFF1B8",
+    "worse": "#FCCB95",
+    "much-worse": "#F19C9C",
+    "unknown": "#E6E6E6",
+    "plain": "#FFFFFF",
+}
+
+
+def matrix_xlsx(plan, departments, columns) -> bytes:
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    sheet = book.add_worksheet(_("Needs matrix")[:31])
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    formats = {
+        level: book.add_format({"bg_color": colour, "num_format": "#,##0.0", "border": 1})
+        for level, colour in COLOURS.items()
+    }
+    sheet.write(0, 0, f"{plan.name} {plan.period_label}: " + _("needs matrix"), bold)
+    sheet.write(2, 0, _("Department"), bold)
+    sheet.write(3, 0, _("Period"), bold)
+    sheet.write(4, 0, _("Municipality"), bold)
+    sheet.write(5, 0, _("Coverage"), bold)
+    for index, col in enumerate(columns, start=1):
+        sheet.write(2, index, col.name, bold)
+        sheet.write(3, index, col.period)
+        if col.municipality is not None:
+            sheet.write_number(4, index, float(col.municipality.value), formats["plain"])
+        sheet.write(5, index, f"{col.covered}/{col.total}")
+    for row, department in enumerate(departments, start=6):
+        sheet.write(row, 0, str(department))
+        for index, col in enumerate(columns, start=1):
+            cell = col.cells[department.key]
+            if cell.point is not None and cell.point.known:
+                sheet.write_number(row, index, float(cell.point.value), formats[cell.level])
+            else:
+                sheet.write(row, index, "–", formats["unknown"])
+                reason = cell.point.reason if cell.point else _("no data for this period")
+                sheet.write_comment(row, index, reason or _("unknown; not zero"))
+    sheet.set_column(0, 0, 28)
+    sheet.set_column(1, len(columns), 16)
+    sheet.set_row(2, 60)
+    legend = len(departments) + 8
+    for offset, (level, text) in enumerate(legend_items()):
+        sheet.write(legend + offset, 0, text, formats[level])
+    book.close()
+    return out.getvalue()
+
+
+def legend_items():
+    return [
+        ("better", _("At or better than the municipality")),
+        ("near", _("Less than 25 % worse than the municipality")),
+        ("worse", _("25-100 % worse than the municipality")),
+        ("much-worse", _("More than twice as bad as the municipality")),
+        ("plain", _("No municipality value or no direction to compare by")),
+        ("unknown", _("Unknown (suppressed or missing), not zero")),
+    ]

@@ -1,0 +1,137 @@
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from helhedsplan.accounts.access import can, plan_for
+from helhedsplan.accounts.models import Role
+
+from . import report
+from .actions import (
+    ImportRejected,
+    choose_layout,
+    confirm_upload,
+    hold_upload,
+    import_observations,
+)
+from .catalogue import definitions_for
+from .layouts import LayoutError, load_layout, shipped_layouts
+from .matrix import sort_rows
+from .models import ImportBatch, PendingImport
+from .problems import problems_csv
+from .spreadsheet import legend_items, matrix_xlsx
+
+
+@require_GET
+def overview(request, plan):
+    plan = plan_for(request, plan)
+    context = {
+        "plan": plan,
+        "rows": report.aggregates(plan),
+        "batches": ImportBatch.objects.filter(plan=plan).select_related("user")[:5],
+        "can_import": can(request.plan_role, Role.STAFF),
+    }
+    return render(request, "monitoring/overview.html", context)
+
+
+@require_GET
+def matrix(request, plan):
+    plan = plan_for(request, plan)
+    departments, columns = report.matrix(plan)
+    sort = request.GET.get("sort", "")
+    rows = [
+        (department, [(col.cells[department.key], col.unit) for col in columns])
+        for department in sort_rows(departments, columns, sort)
+    ]
+    context = {
+        "plan": plan,
+        "columns": columns,
+        "rows": rows,
+        "sort": sort,
+        "legend": legend_items(),
+    }
+    return render(request, "monitoring/matrix.html", context)
+
+
+@require_GET
+def matrix_download(request, plan):
+    plan = plan_for(request, plan)
+    departments, columns = report.matrix(plan)
+    content = matrix_xlsx(plan, sort_rows(departments, columns, request.GET.get("sort")), columns)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{plan.slug}-behovsmatrix.xlsx"'
+    return response
+
+
+@require_GET
+def imports(request, plan):
+    plan = plan_for(request, plan)
+    batches = ImportBatch.objects.filter(plan=plan).select_related("user")
+    return render(request, "monitoring/imports.html", {"plan": plan, "batches": batches})
+
+
+@require_GET
+def catalogue(request, plan):
+    plan = plan_for(request, plan)
+    context = {"plan": plan, "definitions": definitions_for(plan), "layouts": shipped_layouts()}
+    return render(request, "monitoring/catalogue.html", context)
+
+
+def upload(request, plan):
+    """Upload -> preview (a dry run) -> confirm; staff only. Nothing is written before the
+    confirmation, and nothing at all if any row has a problem."""
+    plan = plan_for(request, plan, Role.STAFF)
+    context = {"plan": plan, "layouts": shipped_layouts()}
+    if request.method != "POST":
+        return render(request, "monitoring/upload.html", context)
+    if "confirm" in request.POST:
+        return _confirm(request, plan, context)
+    files = [(f.name, f.read()) for f in request.FILES.getlist("files")]
+    if not files:
+        context["error"] = _("Choose one or more CSV or XLSX files.")
+        return render(request, "monitoring/upload.html", context, status=400)
+    provenance = request.POST.get("provenance", "").strip()
+    try:
+        layout_name = request.POST.get("layout") or ""
+        layout = load_layout(layout_name) if layout_name else choose_layout(files)
+        outcome = import_observations(plan, files, layout, dry_run=True)
+    except (ImportRejected, LayoutError) as error:
+        return _rejected(request, context, error)
+    pending = hold_upload(plan, request.user, files, layout.name, provenance)
+    context.update({"outcome": outcome, "layout": layout, "pending": pending})
+    return render(request, "monitoring/upload.html", context)
+
+
+def _confirm(request, plan, context):
+    pending = PendingImport.objects.filter(
+        plan=plan, user=request.user, pk=request.POST.get("pending") or 0
+    ).first()
+    if pending is None:
+        context["error"] = _("The upload has expired; choose the files again.")
+        return render(request, "monitoring/upload.html", context, status=400)
+    try:
+        outcome = confirm_upload(pending, load_layout(pending.layout))
+    except ImportRejected as error:
+        return _rejected(request, context, error)
+    messages.success(
+        request,
+        _("Imported: %(added)s added, %(changed)s changed, %(unchanged)s unchanged.")
+        % outcome.summary(),
+    )
+    return redirect("monitoring:imports", plan.slug)
+
+
+def _rejected(request, context, error):
+    problems = getattr(error, "problems", None)
+    context["error"] = _("Nothing was imported.")
+    if problems is None:
+        context["layout_error"] = str(error)
+    else:
+        context["problems"] = problems
+        context["problems_href"] = "data:text/csv;charset=utf-8," + quote(problems_csv(problems))
+    return render(request, "monitoring/upload.html", context, status=400)
