@@ -15,6 +15,7 @@ export DJANGO_SETTINGS_MODULE := helhedsplan.settings
 .PHONY: demo test install system-packages lint serve clean
 
 demo: install
+	scripts/install-system-packages
 	$(RUN)/helhedsplan migrate --no-input
 	$(RUN)/helhedsplan load-demo
 	$(RUN)/helhedsplan runserver 127.0.0.1:8000
@@ -36,9 +37,9 @@ node_modules/dkfds/package.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages the tests use: chromium for the browser tests, gettext for translations.
+# Debian packages: Pango for PDFs, gettext; for the tests also chromium and poppler-utils.
 system-packages:
-	scripts/install-system-packages
+	scripts/install-system-packages --tests
 
 lint:
 	$(RUN)/ruff check .

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "helhedsplan.monitoring",
     "helhedsplan.lists",
     "helhedsplan.logbook",
+    "helhedsplan.cases",
     "helhedsplan.planfiles",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -51,6 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "simple_history",
     "django_htmx",
 ]
@@ -128,6 +132,28 @@ ACCOUNT_ALLOW_REGISTRATION = False  # plan admins add users; nobody signs up by 
 ACCOUNT_ADAPTER = "helhedsplan.accounts.adapter.InvitationOnlyAdapter"
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
 ACCOUNT_SESSION_REMEMBER = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "helhedsplan"
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_AUTO_SIGNUP = False  # an SSO login must match an account an admin created
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+# Single sign-on for a municipality (OpenID Connect), switched on by its environment variables.
+SOCIALACCOUNT_PROVIDERS = {}
+if os.environ.get("HELHEDSPLAN_OIDC_SERVER_URL"):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "APPS": [
+            {
+                "provider_id": os.environ.get("HELHEDSPLAN_OIDC_ID", "kommune"),
+                "name": os.environ.get("HELHEDSPLAN_OIDC_NAME", "Kommunens login"),
+                "client_id": os.environ["HELHEDSPLAN_OIDC_CLIENT_ID"],
+                "secret": os.environ.get("HELHEDSPLAN_OIDC_SECRET", ""),
+                "settings": {"server_url": os.environ["HELHEDSPLAN_OIDC_SERVER_URL"]},
+            }
+        ]
+    }
+
+# Coordinated cases (Bo Godt): closed cases are anonymised down to counts after this many days.
+CASE_RETENTION_DAYS = int(os.environ.get("HELHEDSPLAN_CASE_RETENTION_DAYS", 365))
 SESSION_COOKIE_AGE = int(os.environ.get("HELHEDSPLAN_SESSION_SECONDS", 8 * 3600))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 

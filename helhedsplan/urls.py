@@ -9,6 +9,7 @@ urlpatterns = [
     path("plans/<slug:plan>/monitoring/", include("helhedsplan.monitoring.urls")),
     path("plans/<slug:plan>/lists/", include("helhedsplan.lists.plan_urls")),
     path("plans/<slug:plan>/logbook/", include("helhedsplan.logbook.urls")),
+    path("plans/<slug:plan>/cases/", include("helhedsplan.cases.urls")),
     path("lists/", include("helhedsplan.lists.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -29,6 +29,11 @@ class Membership(models.Model):
         Plan, models.CASCADE, related_name="memberships", verbose_name=_("plan")
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    case_worker = models.BooleanField(
+        _("case worker (Bo Godt)"),
+        default=False,
+        help_text=_("May read and write coordinated cases. Requires two-factor login."),
+    )
 
     class Meta:
         ordering = ["plan", "user"]

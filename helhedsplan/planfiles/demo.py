@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from helhedsplan.accounts.models import Membership, Role
+from helhedsplan.cases.demo import load_cases_demo
 from helhedsplan.lists.demo import load_lists_demo
 from helhedsplan.logbook.demo import load_logbook_demo
 from helhedsplan.monitoring.demo import load_monitoring_demo
@@ -42,4 +43,5 @@ def load_demo() -> list[str]:
     load_monitoring_demo(demo_plans)
     load_lists_demo()
     load_logbook_demo()
+    load_cases_demo()
     return done

@@ -1,0 +1,18 @@
+"""Run daily (cron or a systemd timer): anonymise cases whose time is up."""
+
+from django.core.management.base import BaseCommand
+
+from helhedsplan.cases.actions import purge_due_cases
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonymise closed cases past their retention period (CASE_RETENTION_DAYS) and cases "
+        "whose consent was withdrawn, leaving only the counts. Each is written to the audit log."
+    )
+
+    def handle(self, *args, **options):
+        done = purge_due_cases()
+        for number in done:
+            self.stdout.write(f"Anonymised case #{number}")
+        self.stdout.write(self.style.SUCCESS(f"{len(done)} cases anonymised."))
