@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.cases.counts import case_counts
 
 from . import report
 from .actions import (
@@ -33,6 +34,8 @@ def overview(request, plan):
         "rows": report.aggregates(plan),
         "batches": ImportBatch.objects.filter(plan=plan).select_related("user")[:5],
         "can_import": can(request.plan_role, Role.STAFF),
+        # Counts from the coordinated cases (never the cases themselves).
+        "case_counts": case_counts(plan),
     }
     return render(request, "monitoring/overview.html", context)
 

@@ -236,3 +236,17 @@ def test_other_roles_see_counts_only(plan_2025, member):
 
     assert "Fiktiv Beboer A" not in page  # a demo case
     assert "Houlkærvænget" in page  # its department, in the counts
+
+
+def test_case_counts_feed_the_monitoring_overview(plan_2025, member):
+    page = member(plan_2025).get(reverse("monitoring:overview", args=[plan_2025.slug]))
+
+    rows = page.context["case_counts"]
+    assert {
+        "department": "Afd. 12 Houlkærvænget",
+        "year": 2025,
+        "opened": 1,
+        "closed": 0,
+        "avoided": 0,
+    } in rows
+    assert "Fiktiv Beboer" not in page.content.decode()
