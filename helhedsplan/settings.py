@@ -155,6 +155,15 @@ if os.environ.get("HELHEDSPLAN_OIDC_SERVER_URL"):
         ]
     }
 
+EMAIL_BACKEND = os.environ.get(
+    "HELHEDSPLAN_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("HELHEDSPLAN_EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("HELHEDSPLAN_FROM_EMAIL", "helhedsplan@localhost")
+
 # Coordinated cases (Bo Godt): closed cases are anonymised down to counts after this many days.
 CASE_RETENTION_DAYS = int(os.environ.get("HELHEDSPLAN_CASE_RETENTION_DAYS", 365))
 SESSION_COOKIE_AGE = int(os.environ.get("HELHEDSPLAN_SESSION_SECONDS", 8 * 3600))

@@ -12,6 +12,7 @@ from helhedsplan.logbook.demo import load_logbook_demo
 from helhedsplan.monitoring.demo import load_monitoring_demo
 from helhedsplan.plans.catalogue import ensure_catalogue
 from helhedsplan.plans.models import InterventionArea, Plan
+from helhedsplan.steering.demo import load_steering_demo
 
 from .importer import import_plan_file
 
@@ -44,4 +45,5 @@ def load_demo() -> list[str]:
     load_lists_demo()
     load_logbook_demo()
     load_cases_demo()
+    load_steering_demo()
     return done

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "steering"
-urlpatterns = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("rounds/<int:pk>/", views.round_detail, name="round"),
+]

@@ -27,6 +27,7 @@ OUR_APPS = (
     "plan_lists",
     "logbook",
     "cases",
+    "steering",
 )
 
 EVERYONE = (302, 200, 200, 200, 200, 200)  # logged-in users, also outside the plan
@@ -75,6 +76,8 @@ MATRIX = {
     "cases:withdraw": CASE_WORKERS_POST,
     "cases:close": CASE_WORKERS_POST,
     "cases:audit": ADMINS,
+    "steering:overview": MEMBERS,
+    "steering:round": MEMBERS,
     "cases:subject_access": ADMINS,
 }
 POST_ONLY = {"cases:add_entry", "cases:withdraw", "cases:close"}
@@ -120,7 +123,9 @@ def url_for(name, route, plan):
     if "<slug:kind>" in route:
         kwargs["kind"] = "events"
     if "<int:pk>" in route:
-        if name.startswith("cases:"):
+        if name.startswith("steering:"):
+            kwargs["pk"] = plan.decision_rounds.first().pk
+        elif name.startswith("cases:"):
             kwargs["pk"] = Case.objects.filter(plan=plan).first().pk
         elif name.startswith("lists:"):
             kwargs["pk"] = Area.objects.get(name="Houlkærvænget", municipality="Viborg").pk
