@@ -83,5 +83,5 @@ def _largest_remainder(exact: dict[str, Decimal], total: Decimal) -> dict[str, D
 
 def capacity_warning(allocated: Decimal, capacity: Decimal) -> str | None:
     if capacity and allocated > capacity:
-        return f"{allocated} > {capacity}"
+        return f"{Decimal(allocated):.1f} > {Decimal(capacity):.1f}"
     return None

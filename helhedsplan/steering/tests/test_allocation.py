@@ -49,4 +49,4 @@ def test_unknown_residents_count_as_the_mean_of_the_known():
 
 def test_capacity_warning_only_when_the_hours_exceed_it():
     assert capacity_warning(D(87), D(87)) is None
-    assert capacity_warning(D("87.5"), D(87)) == "87.5 > 87"
+    assert capacity_warning(D("87.5"), D(87)) == "87.5 > 87.0"

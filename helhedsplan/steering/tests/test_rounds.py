@@ -72,7 +72,7 @@ def test_the_round_page_warns_when_hours_exceed_capacity(plan_2025, member):
         reverse("steering:round", args=[plan_2025.slug, demo_round(plan_2025).pk])
     )
 
-    assert page.context["over_capacity"] == "49.0 > 30"
+    assert page.context["over_capacity"] == "49.0 > 30.0"
     assert page.context["total"] == Decimal(49)
 
 
