@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+from helhedsplan.monitoring.values import NumberError, read_cell
 
 from .criteria import CRITERIA, AreaYear
 
 REQUIRED = ["area", "list_year", "residents"] + [f"{name}_pct" for name in CRITERIA]
 OPTIONAL = ["national_convicted_pct", "kommune", "source"]
 FIRST_LIST_YEAR = 2010
-_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
 @dataclass(frozen=True)
@@ -46,18 +46,13 @@ class InputRow:
 
 
 def parse_number(text: str) -> Decimal | None:
-    """'38,0' '38.0' '1.102' (thousands) -> Decimal; '' and '-' -> None (unknown)."""
-    text = text.strip().replace("\u2212", "-")
-    if text in ("", "-", "–"):
-        return None
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif _THOUSANDS.match(text):
-        text = text.replace(".", "")
-    value = Decimal(text)
-    if not value.is_finite():
-        raise InvalidOperation
-    return value
+    """'38,0' '38.0' '1.102' (thousands) -> Decimal; '' and '-' -> None (unknown).
+
+    The same reading of Danish numbers as the monitoring import (monitoring/values.py)."""
+    try:
+        return read_cell(text.replace("\u2212", "-")).value
+    except NumberError as error:
+        raise InvalidOperation(str(error)) from error
 
 
 def read_area_figures(path: str | Path) -> list[InputRow]:

@@ -117,7 +117,7 @@ def test_every_bad_value_is_listed(db, tmp_path):
         "area,list_year,residents,outside_work_pct,convicted_pct,primary_only_pct,income_pct,"
         "non_western_pct\n"
         "A,2009,-5,101,1,2,3,4\n"
-        "B,2023,100,x,1,2,3,4\n",
+        "B,2023,100,mange,1,2,3,4\n",
         encoding="utf-8",
     )
 
@@ -128,4 +128,4 @@ def test_every_bad_value_is_listed(db, tmp_path):
     assert "row 2, column 'list_year': the first list was in 2010, got 2009" in message
     assert "row 2, column 'residents'" in message
     assert "row 2, column 'outside_work_pct': a share in percent must be 0-100, got 101" in message
-    assert "row 3, column 'outside_work_pct': expected a number, got 'x'" in message
+    assert "row 3, column 'outside_work_pct': expected a number, got 'mange'" in message
