@@ -1,4 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reports"
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("monitoring/", views.monitoring, name="monitoring"),
+    path("monitoring/download/", views.monitoring_download, name="monitoring_download"),
+    path("status/", views.status, name="status"),
+    path("status/download/", views.status_download, name="status_download"),
+    path("status/edit/", views.status_edit, name="status_edit"),
+    path(
+        "agreements/<slug:key>/versions/<int:number>/",
+        views.agreement_download,
+        name="agreement_download",
+    ),
+]

@@ -28,6 +28,7 @@ OUR_APPS = (
     "logbook",
     "cases",
     "steering",
+    "reports",
 )
 
 EVERYONE = (302, 200, 200, 200, 200, 200)  # logged-in users, also outside the plan
@@ -79,6 +80,14 @@ MATRIX = {
     "steering:overview": MEMBERS,
     "steering:round": MEMBERS,
     "cases:subject_access": ADMINS,
+    # Reports: the board reads and downloads them; the secretariat writes the assessments.
+    "reports:index": MEMBERS,
+    "reports:monitoring": MEMBERS,
+    "reports:monitoring_download": MEMBERS,
+    "reports:status": MEMBERS,
+    "reports:status_download": MEMBERS,
+    "reports:status_edit": STAFF,
+    "reports:agreement_download": MEMBERS,
 }
 POST_ONLY = {"cases:add_entry", "cases:withdraw", "cases:close"}
 

@@ -118,3 +118,19 @@ def test_a_review_freezes_the_activitys_criteria(plan_2025):
 
     assert review.evidence["needs_at_decision"]
     assert "success_criteria" in review.evidence
+
+
+def test_the_round_appears_in_the_annual_status_report(plan_2025):
+    from helhedsplan.reports.status import status_report
+
+    report = status_report(plan_2025, 1, today=datetime.date(2026, 8, 1))
+
+    (section,) = [s for s in report.sections if s.key == "decisions"]
+    (table,) = [b for b in section.blocks if hasattr(b, "rows")]
+    hours = sum(row[3].number for row in table.rows)
+    assert hours == Decimal(49)  # 17 + 7 + 25
+    assert {row[0] for row in table.rows} == {
+        "Hverdagsrådgivning",
+        "Civilsamfund som samarbejdspartner",
+        "Bo Godt – et koordineret samarbejde",
+    }

@@ -1,0 +1,433 @@
+"""The national-scale benchmarks of issue 7, each as a ratio to a baseline from the same run.
+
+    .venv/bin/python bench/run.py [--scale 0.05] [--skip-report]
+
+Recreates the PostgreSQL database `hp_bench` on 127.0.0.1:5432 (BENCH_DATABASE_URL to change),
+migrates it, generates the synthetic national dataset at --scale (`helhedsplan
+generate-national`), then measures:
+
+1. import: a new year of observations for every department (40 indicators) through
+   monitoring's import (the API's upload path), against PostgreSQL COPY of the same rows;
+2. classification: every area and list year through lists' engine (classify_all), against the
+   same classification as one SQL query (bench/classification.sql);
+3. pages: plan overview, department page and needs matrix of a plan of average size, served by
+   gunicorn on loopback to 20 concurrent clients: median and p95, against the time of the
+   queries the page runs (replayed on one connection);
+4. the full monitoring report (bench/report_bench.py, the reports benchmark), if present.
+
+Writes bench/results/<UTC date>.json.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(BENCH))
+DATABASE = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hp_bench")
+PORT = 8765
+ENVIRONMENT = {
+    "DATABASE_URL": DATABASE,
+    "DJANGO_SETTINGS_MODULE": "helhedsplan.settings",
+    "HELHEDSPLAN_DEBUG": "0",
+    "HELHEDSPLAN_SSL_REDIRECT": "0",
+    "HELHEDSPLAN_SECRET_KEY": "benchmark-only-key-" + "x" * 40,
+    "HELHEDSPLAN_DATA_DIR": "/tmp/helhedsplan-bench",
+    "HELHEDSPLAN_LOG_LEVEL": "WARNING",
+}
+HELHEDSPLAN = str(ROOT / ".venv" / "bin" / "helhedsplan")
+
+
+def step(text):
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+def recreate_database():
+    import psycopg
+
+    name = DATABASE.rsplit("/", 1)[1]
+    with psycopg.connect(DATABASE.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        db.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(scale: float) -> dict:
+    os.environ.update(ENVIRONMENT)
+    step(f"recreating {DATABASE}")
+    recreate_database()
+    subprocess.run([HELHEDSPLAN, "migrate", "-v0"], check=True)
+    subprocess.run([HELHEDSPLAN, "collectstatic", "--noinput", "-v0"], check=True)
+    step(f"generating the national dataset at scale {scale}")
+    started = time.perf_counter()
+    subprocess.run([HELHEDSPLAN, "generate-national", "--scale", str(scale)], check=True)
+    generated = time.perf_counter() - started
+    subprocess.run(
+        [
+            HELHEDSPLAN,
+            "shell",
+            "--no-imports",
+            "-c",
+            "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')",
+        ],
+        check=True,
+    )
+    import django
+
+    django.setup()
+    from helhedsplan.api.national import Sizes
+
+    sizes = Sizes.at(scale)
+    return {
+        "scale": scale,
+        **vars(sizes),
+        "observations": sizes.observations,
+        "generate_s": generated,
+    }
+
+
+def timed(function, *args):
+    started = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - started, result
+
+
+def import_benchmark() -> dict:
+    """A new year (2024) for every department and indicator, plus the municipality's rows."""
+    from django.db import connection, transaction
+
+    from helhedsplan.api.observations import ObservationIn, as_long_file
+    from helhedsplan.monitoring.actions import import_observations
+    from helhedsplan.monitoring.catalogue import definitions_for
+    from helhedsplan.monitoring.layouts import load_layout
+    from helhedsplan.monitoring.models import ImportBatch
+    from helhedsplan.monitoring.periods import PeriodType, containing
+    from helhedsplan.plans.models import Plan
+
+    layout = load_layout("long")
+    plans = list(Plan.objects.filter(slug__startswith="syntetisk-").select_related("municipality"))
+    files, copy_rows, count = {}, [], 0
+    for plan in plans:
+        definitions = list(definitions_for(plan).filter(observations__plan=plan).distinct())
+        periods = {
+            d.pk: containing(datetime.date(2024, 3, 1), PeriodType(d.period_type), 8)
+            for d in definitions
+        }
+        rows = []
+        subjects = [(d, f"department:{d.key}", d.key) for d in plan.departments.all()]
+        subjects.append((None, f"municipality:{plan.municipality.name}", plan.municipality.name))
+        for department, subject_key, text in subjects:
+            for number, definition in enumerate(definitions):
+                period = periods[definition.pk]
+                value = f"{(number * 7 + len(text)) % 90}.5"
+                rows.append(
+                    ObservationIn(
+                        department=text if department else None,
+                        subject=None if department else text,
+                        indicator=definition.key,
+                        period=period.label,
+                        value=value,
+                    )
+                )
+                copy_rows.append(
+                    (
+                        plan.pk,
+                        definition.pk,
+                        "department" if department else "municipality",
+                        department.pk if department else None,
+                        "" if department else text,
+                        subject_key,
+                        period.type,
+                        period.start,
+                        period.end,
+                        period.label,
+                        value,
+                        "value",
+                        "",
+                    )
+                )
+        files[plan.pk] = as_long_file(rows)
+        count += len(rows)
+
+    def through_import():
+        with transaction.atomic():
+            for plan in plans:
+                import_observations(
+                    plan, [("bench.csv", files[plan.pk])], layout, provenance="benchmark"
+                )
+            transaction.set_rollback(True)
+
+    def through_copy():
+        with transaction.atomic():
+            batches = {
+                plan.pk: ImportBatch.objects.create(plan=plan, files="bench", layout="copy").pk
+                for plan in plans
+            }
+            columns = (
+                "plan_id, definition_id, scope, department_id, label, subject_key, "
+                "period_type, period_start, period_end, period_label, value, status, "
+                "reason, batch_id"
+            )
+            with (
+                connection.cursor() as cursor,
+                cursor.copy(f"COPY monitoring_observation ({columns}) FROM STDIN") as copy,
+            ):
+                for row in copy_rows:
+                    copy.write_row((*row, batches[row[0]]))
+            transaction.set_rollback(True)
+
+    import_times, copy_times = [], []
+    for _ in range(3):
+        copy_times.append(timed(through_copy)[0])
+        import_times.append(timed(through_import)[0])
+    result = {
+        "rows": count,
+        "plans": len(plans),
+        "import_s": statistics.median(import_times),
+        "copy_s": statistics.median(copy_times),
+        "all_import_s": import_times,
+        "all_copy_s": copy_times,
+    }
+    result["ratio"] = result["import_s"] / result["copy_s"]
+    result["target_ratio"] = 3.0
+    result["met"] = result["ratio"] <= 3.0
+    return result
+
+
+def classification_benchmark() -> dict:
+    from django.db import connection
+
+    from helhedsplan.lists.areas import classify_figures
+    from helhedsplan.lists.models import AreaFigures
+
+    sql = (BENCH / "classification.sql").read_text()
+    words = {0: "no", 1: "unknown", 2: "yes", None: "n/a"}
+
+    def engine():
+        figures = list(AreaFigures.objects.select_related("area"))
+        by_area, _names = classify_figures(figures)
+        ids = {(f.area_id, f.list_year): f.pk for f in figures}
+        return {
+            ids[area_id, c.list_year]: c.classes
+            for area_id, items in by_area.items()
+            for c in items
+        }
+
+    def query():
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return {
+                row[0]: dict(
+                    zip(
+                        ("udsat", "parallelsamfund", "omdannelse", "forebyggelse"),
+                        (words[v] for v in row[1:]),
+                        strict=True,
+                    )
+                )
+                for row in cursor.fetchall()
+            }
+
+    engine_times, sql_times = [], []
+    for _ in range(3):
+        seconds, by_engine = timed(engine)
+        engine_times.append(seconds)
+        seconds, by_sql = timed(query)
+        sql_times.append(seconds)
+    differing = sum(1 for pk, classes in by_engine.items() if by_sql.get(pk) != classes)
+    result = {
+        "area_years": len(by_engine),
+        "engine_s": statistics.median(engine_times),
+        "sql_s": statistics.median(sql_times),
+        "differing_rows": differing,
+        "all_engine_s": engine_times,
+        "all_sql_s": sql_times,
+    }
+    result["ratio"] = result["engine_s"] / result["sql_s"]
+    result["target_ratio"] = 2.0
+    result["met"] = result["ratio"] <= 2.0
+    return result
+
+
+def session_for_reader(plans) -> str:
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from helhedsplan.accounts.models import Membership
+
+    user = get_user_model().objects.create_user("bench-reader", password="bench-only-12345!")
+    Membership.objects.bulk_create(Membership(user=user, plan=p, role="reader") for p in plans)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return user, f"sessionid={session.session_key}"
+
+
+def query_time(user, path) -> tuple[float, int]:
+    """The time of the queries `path` runs, replayed on one connection (median of 5)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200, path
+    statements = [
+        q["sql"]
+        for q in captured.captured_queries
+        if not q["sql"].startswith(("SAVEPOINT", "RELEASE", "ROLLBACK"))
+    ]
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement.replace("%", "%%"))
+                if cursor.description:
+                    cursor.fetchall()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), len(statements)
+
+
+def page_benchmark(workers: int) -> dict:
+    import load
+
+    from helhedsplan.plans.models import Plan
+
+    plans = list(Plan.objects.filter(slug__startswith="syntetisk-"))
+    plan = next(p for p in plans if p.slug == "syntetisk-001")
+    department = plan.departments.order_by("key").first()
+    user, cookie = session_for_reader(plans)
+    pages = {
+        "plan_overview": f"/plans/{plan.slug}/",
+        "department_page": f"/plans/{plan.slug}/departments/{department.key}/",
+        "needs_matrix": f"/plans/{plan.slug}/monitoring/matrix/",
+    }
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "helhedsplan.wsgi",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "-w",
+            str(workers),
+            "--timeout",
+            "120",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **ENVIRONMENT},
+        start_new_session=True,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.3)
+        results = {
+            "plan": plan.slug,
+            "departments": plan.departments.count(),
+            "gunicorn_workers": workers,
+        }
+        for name, path in pages.items():
+            load.run("127.0.0.1", PORT, path, cookie, clients=workers, per_client=3)  # warm up
+            measured = load.run(
+                "127.0.0.1", PORT, path, cookie, clients=20, per_client=15, seconds=90
+            )
+            queries_s, statements = query_time(user, path)
+            measured.update(
+                {
+                    "path": path,
+                    "queries": statements,
+                    "queries_s": queries_s,
+                    "median_ratio": measured["median_s"] / queries_s,
+                    "p95_ratio": measured["p95_s"] / queries_s,
+                    "target_p95_s": 0.150,
+                    "met": measured["p95_s"] < 0.150,
+                }
+            )
+            results[name] = measured
+            step(
+                f"{name}: median {measured['median_s'] * 1000:.0f} ms, "
+                f"p95 {measured['p95_s'] * 1000:.0f} ms, queries {queries_s * 1000:.1f} ms"
+            )
+        return results
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def report_benchmark() -> dict | None:
+    script = BENCH / "report_bench.py"
+    if not script.exists():
+        return None
+    environment = {k: v for k, v in os.environ.items() if k not in ENVIRONMENT}
+    done = subprocess.run(
+        [sys.executable, str(script), "--rounds", "2"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    path = Path(done.stdout.strip().splitlines()[-1])
+    return json.loads(path.read_text())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=0.05)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn processes")
+    parser.add_argument("--skip-report", action="store_true")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    result = {
+        "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+        },
+        "dataset": prepare(args.scale),
+    }
+    step("import benchmark")
+    result["import"] = import_benchmark()
+    step(f"import: {result['import']['ratio']:.2f} x COPY")
+    step("classification benchmark")
+    result["classification"] = classification_benchmark()
+    step(f"classification: {result['classification']['ratio']:.2f} x SQL")
+    step("page benchmark")
+    result["pages"] = page_benchmark(args.workers)
+    if not args.skip_report:
+        step("report benchmark (bench/report_bench.py)")
+        result["report"] = report_benchmark()
+    result["total_s"] = time.perf_counter() - started
+    out = BENCH / "results"
+    out.mkdir(exist_ok=True)
+    path = out / f"{result['when'][:10]}.json"
+    path.write_text(json.dumps(result, indent=2, default=str) + "\n")
+    print(path)
+
+
+if __name__ == "__main__":
+    main()

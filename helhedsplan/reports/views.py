@@ -1,0 +1,160 @@
+"""Report pages and downloads: parse the request, build the report in Danish, render."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from helhedsplan.accounts.access import can, plan_for
+from helhedsplan.accounts.models import Role
+from helhedsplan.plans.periods import project_years
+
+from .actions import save_status_texts
+from .agreement import agreement_report
+from .data import ReportError, latest_half_year, monitoring_report
+from .files import FORMATS, produce
+from .models import StatusText
+from .render_html import report_body
+from .status import chosen_year, sections_of, status_report
+
+
+def _half_years(plan, today):
+    """The half-years of the plan period that have ended, newest first."""
+    last = latest_half_year(today)
+    periods = []
+    for year in range(plan.period_start.year - 1, plan.period_end.year + 1):
+        for half in ("H1", "H2"):
+            if f"{year}{half}" <= last:
+                periods.append(f"{year}{half}")
+    return list(reversed(periods))
+
+
+@require_GET
+def index(request, plan):
+    plan = plan_for(request, plan)
+    today = timezone.localdate()
+    context = {
+        "plan": plan,
+        "periods": _half_years(plan, today),
+        "formats": list(FORMATS),
+        "years": project_years(plan),
+        "sub_agreements": plan.sub_agreements.prefetch_related("versions"),
+    }
+    return render(request, "reports/index.html", context)
+
+
+@require_GET
+def monitoring(request, plan):
+    plan = plan_for(request, plan)
+    period = request.GET.get("period") or None
+    try:
+        with translation.override("da"):
+            report = monitoring_report(plan, period)
+            body = report_body(report)
+    except ReportError as error:
+        return render(request, "reports/error.html", {"plan": plan, "error": error}, status=400)
+    context = {
+        "plan": plan,
+        "report": report,
+        "body": body,
+        "query": f"period={report_period(report)}",
+        "download_url": reverse("reports:monitoring_download", args=[plan.slug]),
+        "download_formats": ["pdf", "docx", "xlsx", "html"],
+    }
+    return render(request, "reports/report.html", context)
+
+
+def report_period(report) -> str:
+    return report.filename.rsplit("-", 1)[-1]
+
+
+@require_GET
+def monitoring_download(request, plan):
+    plan = plan_for(request, plan)
+    return _download(
+        request, plan, lambda: monitoring_report(plan, request.GET.get("period") or None)
+    )
+
+
+def _download(request, plan, build):
+    kind = request.GET.get("format", "pdf")
+    try:
+        with translation.override("da"):
+            content, content_type, name = produce(build(), kind)
+    except ReportError as error:
+        return render(request, "reports/error.html", {"plan": plan, "error": error}, status=400)
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if kind == "html" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    return response
+
+
+def _year_number(request) -> int | None:
+    raw = request.GET.get("year") or request.POST.get("year") or ""
+    return int(raw) if raw.isdigit() else None
+
+
+@require_GET
+def status(request, plan):
+    plan = plan_for(request, plan)
+    try:
+        with translation.override("da"):
+            report = status_report(plan, _year_number(request))
+            body = report_body(report)
+    except ReportError as error:
+        return render(request, "reports/error.html", {"plan": plan, "error": error}, status=400)
+    number = report.filename.rsplit("-", 1)[-1]
+    context = {
+        "plan": plan,
+        "report": report,
+        "body": body,
+        "query": f"year={number}",
+        "download_url": reverse("reports:status_download", args=[plan.slug]),
+        "download_formats": ["pdf", "docx", "xlsx", "html"],
+    }
+    if can(request.plan_role, Role.STAFF):
+        context["edit_url"] = reverse("reports:status_edit", args=[plan.slug]) + f"?year={number}"
+    return render(request, "reports/report.html", context)
+
+
+@require_GET
+def status_download(request, plan):
+    plan = plan_for(request, plan)
+    return _download(request, plan, lambda: status_report(plan, _year_number(request)))
+
+
+def status_edit(request, plan):
+    """The secretariat writes its assessment and the board's decisions, per section."""
+    plan = plan_for(request, plan, Role.STAFF)
+    try:
+        year = chosen_year(plan, _year_number(request), timezone.localdate())
+    except ReportError as error:
+        return render(request, "reports/error.html", {"plan": plan, "error": error}, status=400)
+    sections = sections_of(plan)
+    if request.method == "POST":
+        texts = {
+            key: (
+                request.POST.get(f"assessment-{key}", "")[:20000],
+                request.POST.get(f"decisions-{key}", "")[:20000],
+            )
+            for key, _title in sections
+        }
+        save_status_texts(plan, year.number, texts, request.user)
+        messages.success(request, _("The texts are saved."))
+        return redirect(reverse("reports:status", args=[plan.slug]) + f"?year={year.number}")
+    stored = {t.section: t for t in StatusText.objects.filter(plan=plan, project_year=year.number)}
+    rows = [(key, title, stored.get(key)) for key, title in sections]
+    context = {"plan": plan, "year": year, "rows": rows}
+    return render(request, "reports/status_edit.html", context)
+
+
+@require_GET
+def agreement_download(request, plan, key, number):
+    """Any version of a sub-agreement, in any format (LBF may ask for it at any time)."""
+    plan = plan_for(request, plan)
+    sub_agreement = get_object_or_404(plan.sub_agreements, key=key)
+    version = get_object_or_404(sub_agreement.versions, number=number)
+    return _download(request, plan, lambda: agreement_report(plan, version))
