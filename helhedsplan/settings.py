@@ -205,6 +205,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Rendered charts and rate-limit counters. Per process by default; point several app
+# processes at one shared cache (e.g. Redis) in production.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -153,7 +153,8 @@ def _add_targets(panel: Panel, indicator, department, municipality, plan_end: in
 def _department_order(plan):
     from helhedsplan.plans.summary import danish_sort_key
 
-    return sorted(plan.departments.all(), key=lambda d: danish_sort_key(d.name))
+    departments = plan.departments.select_related("plan").prefetch_related("residents")
+    return sorted(departments, key=lambda d: danish_sort_key(d.name))
 
 
 def _grouped(plan):

@@ -33,7 +33,7 @@ def department_rows(plan: Plan):
     """Departments with their latest residents figure, sorted the Danish way."""
     departments = list(
         Department.objects.filter(plan=plan)
-        .select_related("housing_organisation", "area")
+        .select_related("plan", "housing_organisation", "area")
         .prefetch_related("residents")
     )
     for department in departments:

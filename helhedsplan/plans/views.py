@@ -69,7 +69,9 @@ def department(request, plan, key):
         "activities": department.activities.select_related("sub_agreement"),
         "monitoring": department_panels(plan, department),
         "area_departments": (
-            department.area.departments.filter(plan=plan).exclude(pk=department.pk)
+            department.area.departments.filter(plan=plan)
+            .exclude(pk=department.pk)
+            .select_related("plan")
             if department.area
             else []
         ),

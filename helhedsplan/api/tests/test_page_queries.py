@@ -55,16 +55,9 @@ PAGES = {
     "monitoring overview": "/plans/{plan}/monitoring/",
     "departments": "/plans/{plan}/departments/",
 }
-# Found by this test in apps the API does not own; strict, so the fix makes these fail until
-# the mark is removed.
-KNOWN_N_PLUS_ONE = {
-    "department page": "plans/views.py department(): area_departments need select_related('plan')"
-    " (the template calls get_absolute_url, which reads department.plan.slug)",
-    "monitoring overview": "monitoring/report.py aggregates(): department.residents.all() per"
-    " department; prefetch residents in _department_order",
-    "departments": "plans/summary.py department_rows(): the template's get_absolute_url reads"
-    " department.plan per row; select_related('plan')",
-}
+# Pages known to grow with the departments, each with its cause (none since the three this
+# test found were fixed); the xfail is strict, so a fix fails the test until its row goes.
+KNOWN_N_PLUS_ONE: dict[str, str] = {}
 
 
 def page_params():
