@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from helhedsplan.goals.models import Baseline
 
 from .catalogue import definition_of, definitions_for
-from .charts import series_chart, to_svg
+from .charts import series_svg
 from .models import IndicatorDefinition, Observation
 from .periods import PeriodType
 from .series import Point, latest_known, yearly
@@ -111,12 +111,8 @@ def department_panels(plan, department, charts: bool = True) -> list[Panel]:
         if charts:
             drawn = sorted(panel.targets, key=lambda t: not t.sloped)  # a sloped path first
             path = next((t.status.path for t in drawn if t.status.path), None)
-            panel.svg = to_svg(
-                series_chart(
-                    [(str(department), panel.points), *panel.comparisons],
-                    definition.unit,
-                    path,
-                )
+            panel.svg = series_svg(
+                [(str(department), panel.points), *panel.comparisons], definition.unit, path
             )
         panels.append(panel)
     return panels
