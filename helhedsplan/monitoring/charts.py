@@ -74,9 +74,10 @@ def series_svg(
     from django.core.cache import cache
     from django.utils.translation import get_language
 
-    key = "series-svg:" + hashlib.sha256(
-        repr((lines, unit, target, get_language())).encode()
-    ).hexdigest()
+    key = (
+        "series-svg:"
+        + hashlib.sha256(repr((lines, unit, target, get_language())).encode()).hexdigest()
+    )
     svg = cache.get(key)
     if svg is None:
         svg = to_svg(series_chart(lines, unit, target))
@@ -93,9 +94,10 @@ def to_svg(spec: dict) -> str:
 
     from django.core.cache import cache
 
-    key = "chart-svg:" + hashlib.sha256(
-        json.dumps(spec, sort_keys=True, default=str).encode()
-    ).hexdigest()
+    key = (
+        "chart-svg:"
+        + hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
+    )
     svg = cache.get(key)
     if svg is None:
         import vl_convert
