@@ -6,6 +6,8 @@ import csv
 import io
 from decimal import Decimal
 
+from helhedsplan.core.serialize import number
+
 from .criteria import CLASS_COLUMNS, CRITERIA, Classification
 
 COLUMNS = (
@@ -16,10 +18,8 @@ COLUMNS = (
 
 
 def _decimal_text(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
+    """Plain decimal text without trailing zeros (0.90 -> 0.9, -0.0 -> 0)."""
+    return "" if value is None else str(number(value))
 
 
 def classification_row(item: Classification) -> dict:
