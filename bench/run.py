@@ -1,6 +1,6 @@
 """The national-scale benchmarks of issue 7, each as a ratio to a baseline from the same run.
 
-    .venv/bin/python bench/run.py [--scale 0.05] [--skip-report]
+    .venv/bin/python bench/run.py [--scale 0.05] [--skip-report] [--only NAME ...]
 
 Recreates the PostgreSQL database `hp_bench` on 127.0.0.1:5432 (BENCH_DATABASE_URL to change),
 migrates it, generates the synthetic national dataset at --scale (`helhedsplan
@@ -399,7 +399,16 @@ def main():
     parser.add_argument("--scale", type=float, default=0.05)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn processes")
     parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument(
+        "--only",
+        choices=["import", "classification", "pages", "report"],
+        action="append",
+        help="run only these benchmarks (repeatable); the results are printed, not written",
+    )
     args = parser.parse_args()
+    wanted = set(args.only or ["import", "classification", "pages", "report"])
+    if args.skip_report:
+        wanted.discard("report")
     started = time.perf_counter()
     result = {
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -410,18 +419,24 @@ def main():
         },
         "dataset": prepare(args.scale),
     }
-    step("import benchmark")
-    result["import"] = import_benchmark()
-    step(f"import: {result['import']['ratio']:.2f} x COPY")
-    step("classification benchmark")
-    result["classification"] = classification_benchmark()
-    step(f"classification: {result['classification']['ratio']:.2f} x SQL")
-    step("page benchmark")
-    result["pages"] = page_benchmark(args.workers)
-    if not args.skip_report:
+    if "import" in wanted:
+        step("import benchmark")
+        result["import"] = import_benchmark()
+        step(f"import: {result['import']['ratio']:.2f} x COPY")
+    if "classification" in wanted:
+        step("classification benchmark")
+        result["classification"] = classification_benchmark()
+        step(f"classification: {result['classification']['ratio']:.2f} x SQL")
+    if "pages" in wanted:
+        step("page benchmark")
+        result["pages"] = page_benchmark(args.workers)
+    if "report" in wanted:
         step("report benchmark (bench/report_bench.py)")
         result["report"] = report_benchmark()
     result["total_s"] = time.perf_counter() - started
+    if args.only:
+        print(json.dumps(result, indent=2, default=str))
+        return
     out = BENCH / "results"
     out.mkdir(exist_ok=True)
     path = out / f"{result['when'][:10]}.json"
