@@ -140,31 +140,10 @@ def all_of(values: Iterable[Tri]) -> Tri:
     return True
 
 
-def at_least(count: int, results: list[Tri]) -> Tri:
-    met = sum(1 for r in results if r is True)
-    unknown = sum(1 for r in results if r is None)
-    if met >= count:
-        return True
-    if met + unknown < count:
-        return False
-    return None
-
-
-def compare(value: Decimal | None, comparison: str, bar: Decimal | None):
-    """Met or not, and the margin: positive on the listing side, 0 exactly on the bar."""
-    if value is None or bar is None:
-        return None, None
-    if comparison == "gt":
-        return value > bar, value - bar
-    if comparison == "gte":
-        return value >= bar, value - bar
-    if comparison == "lt":
-        return value < bar, bar - value
-    raise ValueError(f"unknown comparison {comparison!r}")
-
-
-def _tri_word(value: Tri) -> str:
-    return {True: "yes", False: "no", None: "unknown"}[value]
+# Three-valued logic as levels, so "all of" is min(): no, unknown, yes.
+NO, UNKNOWN, YES = 0, 1, 2
+LEVEL_WORDS = ("no", "unknown", "yes")
+LEVEL_OF = {False: NO, None: UNKNOWN, True: YES}
 
 
 def bar_for(
@@ -191,50 +170,127 @@ def bar_for(
     return None
 
 
-def classify_one(
+@dataclass(frozen=True)
+class _CompiledClass:
+    name: str
+    column: str
+    min_counted: int | None
+    counted: tuple[int, ...]  # indexes into the rule set's criteria
+    required: tuple[int, ...]
+    requires: str | None
+    consecutive_of: str | None
+    consecutive_column: str | None
+    consecutive_back: tuple[int, ...]
+
+
+class _CompiledRuleSet:
+    """A rule set worked out once per engine call: which criteria each class counts."""
+
+    def __init__(self, rule_set: RuleSetSpec):
+        self.spec = rule_set
+        self.criteria = tuple(
+            (c, c.name, c.comparison, c.national_multiple is None) for c in rule_set.criteria
+        )
+        self.classes = tuple(
+            _CompiledClass(
+                name=spec.name,
+                column=COLUMN_OF_CLASS[spec.name],
+                min_counted=spec.min_counted,
+                counted=tuple(
+                    i
+                    for i, c in enumerate(rule_set.criteria)
+                    if c.list_class == spec.name and c.role == "counted"
+                ),
+                required=tuple(
+                    i
+                    for i, c in enumerate(rule_set.criteria)
+                    if c.list_class == spec.name and c.role == "required"
+                ),
+                requires=spec.requires or None,
+                consecutive_of=spec.consecutive_of or None,
+                consecutive_column=(
+                    COLUMN_OF_CLASS[spec.consecutive_of] if spec.consecutive_of else None
+                ),
+                consecutive_back=(
+                    tuple(range(1, spec.consecutive_lists)) if spec.consecutive_of else ()
+                ),
+            )
+            for spec in rule_set.classes
+        )
+
+
+def _classify(
     row: AreaYear,
-    rule_set: RuleSetSpec,
+    compiled: _CompiledRuleSet,
     references: dict[int, ConvictionReference],
-    history: HistoryLookup,
-) -> Classification:
+    history: Callable[[str, int, str], int],
+) -> tuple[Classification, dict[str, int]]:
+    """The classification of one row, and its class levels by output column.
+
+    A criterion's margin is positive on the listing side and 0 exactly on the bar."""
+    rule_set = compiled.spec
     missing: list[str] = []
-    residents_ok = None if row.residents is None else row.residents >= rule_set.resident_minimum
+    residents = row.residents
+    residents_ok = None if residents is None else residents >= rule_set.resident_minimum
+    values = row.values
     results = []
-    for criterion in rule_set.criteria:
-        value = row.values.get(criterion.name)
-        bar = bar_for(criterion, row, references, missing)
-        met, margin = compare(value, criterion.comparison, bar)
+    levels = []
+    for criterion, name, comparison, fixed in compiled.criteria:
+        value = values.get(name)
+        bar = criterion.bar if fixed else bar_for(criterion, row, references, missing)
+        if value is None or bar is None:
+            met = margin = None
+            level = UNKNOWN
+        elif comparison == "gt":
+            met, margin = value > bar, value - bar
+            level = YES if met else NO
+        elif comparison == "gte":
+            met, margin = value >= bar, value - bar
+            level = YES if met else NO
+        elif comparison == "lt":
+            met, margin = value < bar, bar - value
+            level = YES if met else NO
+        else:
+            raise ValueError(f"unknown comparison {comparison!r}")
+        levels.append(level)
         results.append(
             CriterionResult(
-                criterion.name,
-                criterion.list_class,
-                criterion.role,
-                criterion.comparison,
-                value,
-                bar,
-                met,
-                margin,
+                name, criterion.list_class, criterion.role, comparison, value, bar, met, margin
             )
         )
-    decided: dict[str, Tri] = {}
-    for spec in rule_set.classes:
-        own = [r for r in results if r.list_class == spec.name]
-        parts: list[Tri] = [residents_ok]
+    residents_level = LEVEL_OF[residents_ok]
+    decided: dict[str, int] = {}
+    by_column: dict[str, int] = {}
+    for spec in compiled.classes:
+        level = residents_level
         if spec.min_counted is not None:
-            parts.append(at_least(spec.min_counted, [r.met for r in own if r.role == "counted"]))
-        parts.extend(r.met for r in own if r.role == "required")
+            counted = [levels[i] for i in spec.counted]
+            met = counted.count(YES)
+            if met >= spec.min_counted:
+                part = YES
+            elif met + counted.count(UNKNOWN) < spec.min_counted:
+                part = NO
+            else:
+                part = UNKNOWN
+            if part < level:
+                level = part
+        for i in spec.required:
+            if levels[i] < level:
+                level = levels[i]
         if spec.requires:
-            parts.append(decided[spec.requires])
+            level = min(level, decided[spec.requires])
         if spec.consecutive_of:
-            column = COLUMN_OF_CLASS[spec.consecutive_of]
-            parts.append(decided[spec.consecutive_of])
-            for back in range(1, spec.consecutive_lists):
-                parts.append(history(row.area, row.list_year - back, column))
-        decided[spec.name] = all_of(parts)
+            level = min(level, decided[spec.consecutive_of])
+            for back in spec.consecutive_back:
+                if level == NO:
+                    break
+                level = min(level, history(row.area, row.list_year - back, spec.consecutive_column))
+        decided[spec.name] = level
+        by_column[spec.column] = level
     classes = {column: "n/a" for column in CLASS_COLUMNS}
-    for name, value in decided.items():
-        classes[COLUMN_OF_CLASS[name]] = _tri_word(value)
-    return Classification(
+    for column, level in by_column.items():
+        classes[column] = LEVEL_WORDS[level]
+    classification = Classification(
         row.area,
         row.list_year,
         rule_set.code,
@@ -244,6 +300,22 @@ def classify_one(
         classes,
         missing,
     )
+    return classification, by_column
+
+
+def classify_one(
+    row: AreaYear,
+    rule_set: RuleSetSpec,
+    references: dict[int, ConvictionReference],
+    history: HistoryLookup,
+) -> Classification:
+    classification, _levels = _classify(
+        row,
+        _CompiledRuleSet(rule_set),
+        references,
+        lambda area, year, column: LEVEL_OF[history(area, year, column)],
+    )
+    return classification
 
 
 def rule_set_for(year: int, rule_sets: Iterable[RuleSetSpec]) -> RuleSetSpec:
@@ -265,22 +337,26 @@ def classify_all(
     history (for omdannelse) before `history` (the published lists) is asked.
     """
     references = references or {}
-    computed: dict[tuple[str, int], Classification] = {}
+    computed: dict[tuple[str, int], dict[str, int]] = {}  # (area, year) -> level by column
 
-    def lookup(area: str, year: int, column: str) -> Tri:
+    def lookup(area: str, year: int, column: str) -> int:
         earlier = computed.get((area, year))
         if earlier is not None:
-            word = earlier.classes[column]
-            return {"yes": True, "no": False}.get(word)
-        return history(area, year, column)
+            # A column the earlier year's rule set does not have ("n/a") is unknown.
+            return earlier.get(column, UNKNOWN)
+        return LEVEL_OF[history(area, year, column)]
 
+    compiled: dict[int, _CompiledRuleSet] = {}  # list year -> its rule set
     order = sorted(range(len(rows)), key=lambda i: (rows[i].area, rows[i].list_year))
     results: list[Classification | None] = [None] * len(rows)
     for index in order:
         row = rows[index]
-        classification = classify_one(
-            row, rule_set_for(row.list_year, rule_sets), references, lookup
-        )
-        computed[(row.area, row.list_year)] = classification
+        rule_set = compiled.get(row.list_year)
+        if rule_set is None:
+            rule_set = compiled[row.list_year] = _CompiledRuleSet(
+                rule_set_for(row.list_year, rule_sets)
+            )
+        classification, levels = _classify(row, rule_set, references, lookup)
+        computed[(row.area, row.list_year)] = levels
         results[index] = classification
     return results  # type: ignore[return-value]
