@@ -72,7 +72,7 @@ class ConvictionReference:
     bars: dict = field(default_factory=dict)  # multiple (Decimal) -> bar (Decimal)
 
 
-@dataclass
+@dataclass(slots=True)
 class AreaYear:
     area: str
     list_year: int
@@ -81,7 +81,7 @@ class AreaYear:
     national_convicted_pct: Decimal | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class CriterionResult:
     name: str
     list_class: str
@@ -144,6 +144,7 @@ def all_of(values: Iterable[Tri]) -> Tri:
 NO, UNKNOWN, YES = 0, 1, 2
 LEVEL_WORDS = ("no", "unknown", "yes")
 LEVEL_OF = {False: NO, None: UNKNOWN, True: YES}
+NOT_APPLICABLE = {column: "n/a" for column in CLASS_COLUMNS}
 
 
 def bar_for(
@@ -170,52 +171,38 @@ def bar_for(
     return None
 
 
-@dataclass(frozen=True)
-class _CompiledClass:
-    name: str
-    column: str
-    min_counted: int | None
-    counted: tuple[int, ...]  # indexes into the rule set's criteria
-    required: tuple[int, ...]
-    requires: str | None
-    consecutive_of: str | None
-    consecutive_column: str | None
-    consecutive_back: tuple[int, ...]
-
-
 class _CompiledRuleSet:
-    """A rule set worked out once per engine call: which criteria each class counts."""
+    """A rule set worked out once per engine call: which criteria each class counts.
+
+    Plain tuples, unpacked per row: `criteria` holds (spec, name, comparison, fixed bar or
+    None, national multiple or None); `classes` holds (name, column, min_counted, counted
+    indexes, required indexes, requires, consecutive_of, its column, years back)."""
 
     def __init__(self, rule_set: RuleSetSpec):
         self.spec = rule_set
         self.criteria = tuple(
-            (c, c.name, c.comparison, c.national_multiple is None) for c in rule_set.criteria
+            (c, c.name, c.comparison, c.bar, c.national_multiple) for c in rule_set.criteria
         )
         self.classes = tuple(
-            _CompiledClass(
-                name=spec.name,
-                column=COLUMN_OF_CLASS[spec.name],
-                min_counted=spec.min_counted,
-                counted=tuple(
-                    i
-                    for i, c in enumerate(rule_set.criteria)
-                    if c.list_class == spec.name and c.role == "counted"
-                ),
-                required=tuple(
-                    i
-                    for i, c in enumerate(rule_set.criteria)
-                    if c.list_class == spec.name and c.role == "required"
-                ),
-                requires=spec.requires or None,
-                consecutive_of=spec.consecutive_of or None,
-                consecutive_column=(
-                    COLUMN_OF_CLASS[spec.consecutive_of] if spec.consecutive_of else None
-                ),
-                consecutive_back=(
-                    tuple(range(1, spec.consecutive_lists)) if spec.consecutive_of else ()
-                ),
+            (
+                spec.name,
+                COLUMN_OF_CLASS[spec.name],
+                spec.min_counted,
+                self._indexes(spec.name, "counted"),
+                self._indexes(spec.name, "required"),
+                spec.requires or None,
+                spec.consecutive_of or None,
+                COLUMN_OF_CLASS[spec.consecutive_of] if spec.consecutive_of else None,
+                tuple(range(1, spec.consecutive_lists)) if spec.consecutive_of else (),
             )
             for spec in rule_set.classes
+        )
+
+    def _indexes(self, list_class: str, role: str) -> tuple[int, ...]:
+        return tuple(
+            i
+            for i, c in enumerate(self.spec.criteria)
+            if c.list_class == list_class and c.role == role
         )
 
 
@@ -233,26 +220,29 @@ def _classify(
     residents = row.residents
     residents_ok = None if residents is None else residents >= rule_set.resident_minimum
     values = row.values
+    national = row.national_convicted_pct
     results = []
     levels = []
-    for criterion, name, comparison, fixed in compiled.criteria:
+    for criterion, name, comparison, bar, multiple in compiled.criteria:
         value = values.get(name)
-        bar = criterion.bar if fixed else bar_for(criterion, row, references, missing)
+        if multiple is not None:
+            if national is not None:
+                bar = multiple * national
+            else:
+                bar = bar_for(criterion, row, references, missing)
         if value is None or bar is None:
             met = margin = None
-            level = UNKNOWN
-        elif comparison == "gt":
-            met, margin = value > bar, value - bar
-            level = YES if met else NO
-        elif comparison == "gte":
-            met, margin = value >= bar, value - bar
-            level = YES if met else NO
-        elif comparison == "lt":
-            met, margin = value < bar, bar - value
-            level = YES if met else NO
+            levels.append(UNKNOWN)
         else:
-            raise ValueError(f"unknown comparison {comparison!r}")
-        levels.append(level)
+            if comparison == "gt":
+                met, margin = value > bar, value - bar
+            elif comparison == "gte":
+                met, margin = value >= bar, value - bar
+            elif comparison == "lt":
+                met, margin = value < bar, bar - value
+            else:
+                raise ValueError(f"unknown comparison {comparison!r}")
+            levels.append(YES if met else NO)
         results.append(
             CriterionResult(
                 name, criterion.list_class, criterion.role, comparison, value, bar, met, margin
@@ -260,35 +250,42 @@ def _classify(
         )
     residents_level = LEVEL_OF[residents_ok]
     decided: dict[str, int] = {}
+    classes = dict(NOT_APPLICABLE)
     by_column: dict[str, int] = {}
-    for spec in compiled.classes:
+    for (
+        name,
+        column,
+        min_counted,
+        counted,
+        required,
+        requires,
+        consecutive_of,
+        consecutive_column,
+        years_back,
+    ) in compiled.classes:
         level = residents_level
-        if spec.min_counted is not None:
-            counted = [levels[i] for i in spec.counted]
-            met = counted.count(YES)
-            if met >= spec.min_counted:
-                part = YES
-            elif met + counted.count(UNKNOWN) < spec.min_counted:
-                part = NO
-            else:
-                part = UNKNOWN
-            if part < level:
-                level = part
-        for i in spec.required:
+        if min_counted is not None:
+            met = unknown = 0
+            for i in counted:
+                if levels[i] == YES:
+                    met += 1
+                elif levels[i] == UNKNOWN:
+                    unknown += 1
+            if met < min_counted:
+                level = NO if met + unknown < min_counted else min(level, UNKNOWN)
+        for i in required:
             if levels[i] < level:
                 level = levels[i]
-        if spec.requires:
-            level = min(level, decided[spec.requires])
-        if spec.consecutive_of:
-            level = min(level, decided[spec.consecutive_of])
-            for back in spec.consecutive_back:
+        if requires and decided[requires] < level:
+            level = decided[requires]
+        if consecutive_of:
+            level = min(level, decided[consecutive_of])
+            for back in years_back:
                 if level == NO:
                     break
-                level = min(level, history(row.area, row.list_year - back, spec.consecutive_column))
-        decided[spec.name] = level
-        by_column[spec.column] = level
-    classes = {column: "n/a" for column in CLASS_COLUMNS}
-    for column, level in by_column.items():
+                level = min(level, history(row.area, row.list_year - back, consecutive_column))
+        decided[name] = level
+        by_column[column] = level
         classes[column] = LEVEL_WORDS[level]
     classification = Classification(
         row.area,
