@@ -4,6 +4,7 @@ that an absent area was not listed."""
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,8 +35,10 @@ class OfficialHistory:
     published_counts: dict[tuple[int, str], int | None]
     _listed: set = field(init=False, repr=False)
     _by_name: dict = field(init=False, repr=False)
+    _rows_in: dict = field(init=False, repr=False)
 
     def __post_init__(self):
+        self._rows_in = Counter((item.list_year, item.list_type) for item in self.listings)
         self._listed = {
             (item.kommune, item.area, item.list_year, LIST_TYPE_COLUMN[item.list_type])
             for item in self.listings
@@ -46,7 +49,7 @@ class OfficialHistory:
                 self._by_name.setdefault(name, set()).add((item.kommune, item.area))
 
     def rows_in(self, year: int, list_type: str) -> int:
-        return sum(1 for i in self.listings if i.list_year == year and i.list_type == list_type)
+        return self._rows_in[year, list_type]
 
     def is_complete(self, year: int, column: str) -> bool:
         """A year is complete when the shipped rows reach the published count."""
@@ -112,9 +115,12 @@ def shipped_history() -> OfficialHistory:
 
 def lookup_for(history: OfficialHistory, kommune_of: dict[str, str | None]):
     """A history lookup for the engine, for input areas named as in `kommune_of`."""
+    resolved_names: dict[str, tuple[str, str] | None] = {}
 
     def lookup(area: str, year: int, column: str) -> Tri:
-        resolved = history.resolve(area, kommune_of.get(area))
+        if area not in resolved_names:
+            resolved_names[area] = history.resolve(area, kommune_of.get(area))
+        resolved = resolved_names[area]
         if resolved is None:
             # Not a published area: absent from every complete list, unknown elsewhere.
             return False if year < FIRST_LIST_YEAR or history.is_complete(year, column) else None

@@ -1,75 +1,90 @@
-"""Engine inputs from the database: rule sets, conviction references, published history."""
+"""Engine inputs from the database: rule sets, conviction references, published history.
 
+Read as plain rows (values_list), not model instances: the engine needs only the values."""
+
+from collections import defaultdict
 from decimal import Decimal
 
 from .criteria import ClassSpec, ConvictionReference, CriterionSpec, RuleSetSpec
 from .history import Listing, OfficialHistory
+from .models import ClassRule, Criterion, PublishedCount, PublishedListing, RuleSet
 from .models import ConvictionReference as ConvictionReferenceRow
-from .models import PublishedCount, PublishedListing, RuleSet
 
 
 def rule_sets() -> list[RuleSetSpec]:
-    specs = []
-    for rule_set in RuleSet.objects.prefetch_related("class_rules", "criteria"):
-        specs.append(
-            RuleSetSpec(
-                code=rule_set.code,
-                first_list_year=rule_set.first_list_year,
-                last_list_year=rule_set.last_list_year,
-                resident_minimum=rule_set.resident_minimum,
-                classes=tuple(
-                    ClassSpec(
-                        name=c.name,
-                        min_counted=c.min_counted,
-                        requires=c.requires or None,
-                        consecutive_of=c.consecutive_of or None,
-                        consecutive_lists=c.consecutive_lists,
-                    )
-                    for c in rule_set.class_rules.all()
-                ),
-                criteria=tuple(
-                    CriterionSpec(
-                        name=c.name,
-                        list_class=c.list_class,
-                        role=c.role,
-                        comparison=c.comparison,
-                        bar=c.bar,
-                        national_multiple=c.national_multiple,
-                        averaging_years=c.averaging_years,
-                        note=c.note,
-                    )
-                    for c in rule_set.criteria.all()
-                ),
+    classes = defaultdict(list)
+    rows = ClassRule.objects.order_by("order", "pk").values_list(
+        "rule_set_id", "name", "min_counted", "requires", "consecutive_of", "consecutive_lists"
+    )
+    for rule_set_id, name, min_counted, requires, consecutive_of, consecutive_lists in rows:
+        classes[rule_set_id].append(
+            ClassSpec(
+                name=name,
+                min_counted=min_counted,
+                requires=requires or None,
+                consecutive_of=consecutive_of or None,
+                consecutive_lists=consecutive_lists,
             )
         )
-    return specs
+    criteria = defaultdict(list)
+    for rule_set_id, *fields in Criterion.objects.order_by("order", "pk").values_list(
+        "rule_set_id",
+        "name",
+        "list_class",
+        "role",
+        "comparison",
+        "bar",
+        "national_multiple",
+        "averaging_years",
+        "note",
+    ):
+        criteria[rule_set_id].append(CriterionSpec(*fields))
+    rows = RuleSet.objects.values_list(
+        "pk", "code", "first_list_year", "last_list_year", "resident_minimum"
+    )
+    return [
+        RuleSetSpec(
+            code=code,
+            first_list_year=first_list_year,
+            last_list_year=last_list_year,
+            resident_minimum=resident_minimum,
+            classes=tuple(classes[pk]),
+            criteria=tuple(criteria[pk]),
+        )
+        for pk, code, first_list_year, last_list_year, resident_minimum in rows
+    ]
 
 
 def conviction_references() -> dict[int, ConvictionReference]:
     return {
-        row.list_year: ConvictionReference(
-            list_year=row.list_year,
-            national_average=row.national_average,
-            bars={Decimal(k): Decimal(v) for k, v in (row.bars or {}).items()},
+        list_year: ConvictionReference(
+            list_year=list_year,
+            national_average=national_average,
+            bars={Decimal(k): Decimal(v) for k, v in (bars or {}).items()},
         )
-        for row in ConvictionReferenceRow.objects.all()
+        for list_year, national_average, bars in ConvictionReferenceRow.objects.values_list(
+            "list_year", "national_average", "bars"
+        )
     }
 
 
 def official_history() -> OfficialHistory:
     listings = [
-        Listing(
-            list_year=row.list_year,
-            list_type=row.list_type,
-            area=row.area.name,
-            kommune=row.area.municipality,
-            name_as_published=row.name_as_published,
-            status=row.status,
-            source=row.source,
+        Listing(*row)
+        for row in PublishedListing.objects.order_by().values_list(
+            "list_year",
+            "list_type",
+            "area__name",
+            "area__municipality",
+            "name_as_published",
+            "status",
+            "source",
         )
-        for row in PublishedListing.objects.select_related("area")
     ]
     counts = {
-        (row.list_year, row.list_type): row.published_count for row in PublishedCount.objects.all()
+        (year, list_type): count
+        for year, list_type, count in PublishedCount.objects.values_list(
+            "list_year", "list_type", "published_count"
+        )
     }
     return OfficialHistory(listings, counts)
