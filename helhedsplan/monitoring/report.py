@@ -2,14 +2,16 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from helhedsplan.goals.models import Baseline
 
+from .aggregation import Part, aggregate
 from .catalogue import definition_of, definitions_for
-from .charts import series_svg
+from .charts import series_key, series_svg
 from .models import IndicatorDefinition, Observation
 from .periods import PeriodType
 from .series import Point, latest_known, yearly
@@ -31,14 +33,25 @@ def point(observation: Observation) -> Point:
     )
 
 
-def subject_name(observation: Observation, departments: dict) -> str:
-    if observation.scope == "department":
-        return str(departments[observation.department_id])
-    if observation.scope == "plan":
-        return _("The plan (all departments)")
-    if observation.scope == "national":
-        return _("National")
-    return observation.label
+_POINT_FIELDS = (
+    "definition_id",
+    "scope",
+    "department_id",
+    "period_type",
+    "period_start",
+    "period_end",
+    "period_label",
+    "value",
+    "status",
+    "reason",
+    "denominator",
+)
+
+
+def _row_point(row) -> Point:
+    kind, start, end, label, value, status, reason, den = row[3:11]
+    year = end.year if kind in SPAN_TYPES else start.year  # as point() does
+    return Point(label, year, value, status, reason, den)
 
 
 @dataclass
@@ -59,34 +72,55 @@ class Panel:
     comparisons: list[tuple[str, list[Point]]]
     targets: list[TargetStatus] = field(default_factory=list)
     baseline: Baseline | None = None
-    svg: str = ""
+    subject: str = ""  # the department's name, the chart's first line
 
     @property
     def latest(self) -> Point | None:
         return latest_known(self.points) or (self.points[-1] if self.points else None)
 
+    def chart_inputs(self):
+        drawn = sorted(self.targets, key=lambda t: not t.sloped)  # a sloped path first
+        path = next((t.status.path for t in drawn if t.status.path), None)
+        return [(self.subject, self.points), *self.comparisons], self.definition.unit, path
 
-def _series(observations, definition) -> list[Point]:
-    return yearly([point(o) for o in observations], definition.additive)
+    @property
+    def chart_version(self) -> str:
+        """Changes when the chart does, so the chart's address can be cached for good."""
+        return series_key(*self.chart_inputs())[:16]
+
+    def svg(self) -> str:
+        return series_svg(*self.chart_inputs())
 
 
-def department_panels(plan, department, charts: bool = True) -> list[Panel]:
-    """For each indicator measured for `department`: its series, the municipality's and the
-    comparison values beside it, the targets' status and the chart."""
-    measured = set(
-        Observation.objects.filter(plan=plan, department=department).values_list(
-            "definition_id", flat=True
-        )
-    )
+def _yearly(points, definition) -> list[Point]:
+    return yearly(points, definition.additive)
+
+
+def department_panels(plan, department, definition_key: str | None = None) -> list[Panel]:
+    """For each indicator measured for `department` (or only `definition_key`): its series,
+    the municipality's and the comparison values beside it, and the targets' status; each
+    panel draws its chart on request (`Panel.svg`)."""
+    measured = Observation.objects.filter(plan=plan, department=department)
+    if definition_key is not None:
+        measured = measured.filter(definition__key=definition_key)
+    measured = set(measured.values_list("definition_id", flat=True))
     definitions = {d.pk: d for d in definitions_for(plan).filter(pk__in=measured)}
     by_definition = defaultdict(lambda: defaultdict(list))
-    departments = {department.pk: department}
-    observations = Observation.objects.filter(
-        Q(department=department) | ~Q(scope="department"), plan=plan, definition_id__in=measured
-    ).order_by("period_start")
-    for observation in observations:
-        name = subject_name(observation, departments)
-        by_definition[observation.definition_id][name].append(observation)
+    own_name = str(department)
+    names = {"plan": _("The plan (all departments)"), "national": _("National")}
+    rows = (
+        Observation.objects.filter(
+            Q(department=department) | ~Q(scope="department"),
+            plan=plan,
+            definition_id__in=measured,
+        )
+        .order_by("period_start")
+        .values_list(*_POINT_FIELDS, "label")
+    )
+    for row in rows:  # tuples, not objects: a department has hundreds of observations
+        scope = row[1]
+        name = own_name if scope == "department" else names.get(scope) or row[11]
+        by_definition[row[0]][name].append(_row_point(row))
     indicators = plan.indicators.prefetch_related("baselines", "targets")
     linked = defaultdict(list)
     for indicator in indicators:
@@ -96,11 +130,12 @@ def department_panels(plan, department, charts: bool = True) -> list[Panel]:
     panels = []
     for pk, definition in sorted(definitions.items(), key=lambda item: item[1].order):
         subjects = by_definition[pk]
-        own = subjects.pop(str(department), [])
+        own = subjects.pop(own_name, [])
         panel = Panel(
             definition,
-            _series(own, definition),
-            [(name, _series(obs, definition)) for name, obs in subjects.items()],
+            _yearly(own, definition),
+            [(name, _yearly(points, definition)) for name, points in subjects.items()],
+            subject=own_name,
         )
         municipality = next(
             (series for name, series in panel.comparisons if name.lower().endswith("kommune")),
@@ -108,12 +143,6 @@ def department_panels(plan, department, charts: bool = True) -> list[Panel]:
         )
         for indicator in linked[pk]:
             _add_targets(panel, indicator, department, municipality, plan.period_end.year)
-        if charts:
-            drawn = sorted(panel.targets, key=lambda t: not t.sloped)  # a sloped path first
-            path = next((t.status.path for t in drawn if t.status.path), None)
-            panel.svg = series_svg(
-                [(str(department), panel.points), *panel.comparisons], definition.unit, path
-            )
         panels.append(panel)
     return panels
 
@@ -149,25 +178,49 @@ def _add_targets(panel: Panel, indicator, department, municipality, plan_end: in
 def _department_order(plan):
     from helhedsplan.plans.summary import danish_sort_key
 
-    departments = plan.departments.select_related("plan").prefetch_related("residents")
+    departments = plan.departments.select_related("plan", "area").prefetch_related("residents")
     return sorted(departments, key=lambda d: danish_sort_key(d.name))
 
 
+def _latest_window(plan) -> dict[int, date]:
+    """Per indicator, the first day worth reading for its latest period: that period's start,
+    or for a count the year before, so that its half-years can still add up to a year."""
+    latest = (
+        Observation.objects.filter(plan=plan, scope="department", value__isnull=False)
+        .values("definition_id", "definition__additive")
+        .annotate(last=Max("period_start"))
+        .order_by()
+    )
+    return {
+        row["definition_id"]: (
+            date(row["last"].year - 1, 1, 1) if row["definition__additive"] else row["last"]
+        )
+        for row in latest
+    }
+
+
 def _grouped(plan):
-    """Points per definition: per department key, and the municipality's."""
+    """Points per definition near its latest period: per department key, and the
+    municipality's. Only that window is read, as tuples (a plan holds years of data)."""
+    window = _latest_window(plan)
     departments = {d.pk: d.key for d in plan.departments.all()}
     per_department = defaultdict(lambda: defaultdict(list))
     per_municipality = defaultdict(list)
-    observations = Observation.objects.filter(
-        plan=plan, scope__in=["department", "municipality"]
-    ).order_by("period_start")
-    for observation in observations:
-        if observation.scope == "department":
-            per_department[observation.definition_id][
-                departments[observation.department_id]
-            ].append(observation)
+    if not window:
+        return per_department, per_municipality
+    recent = Q()
+    for definition, first in window.items():
+        recent |= Q(definition_id=definition, period_start__gte=first)
+    rows = (
+        Observation.objects.filter(recent, plan=plan, scope__in=["department", "municipality"])
+        .order_by("period_start")
+        .values_list(*_POINT_FIELDS)
+    )
+    for row in rows:
+        if row[1] == "department":
+            per_department[row[0]][departments[row[2]]].append(_row_point(row))
         else:
-            per_municipality[observation.definition_id].append(observation)
+            per_municipality[row[0]].append(_row_point(row))
     return per_department, per_municipality
 
 
@@ -181,10 +234,10 @@ def matrix(plan):
     columns = []
     for definition in definitions:
         by_department = {
-            d.key: _series(per_department[definition.pk].get(d.key, []), definition)
+            d.key: _yearly(per_department[definition.pk].get(d.key, []), definition)
             for d in departments
         }
-        municipality = _series(per_municipality.get(definition.pk, []), definition)
+        municipality = _yearly(per_municipality.get(definition.pk, []), definition)
         columns.append(
             column(
                 definition.key,
@@ -198,11 +251,48 @@ def matrix(plan):
     return departments, columns
 
 
-def aggregates(plan):
-    """Per indicator, for its latest period: the departments weighted together with what they
-    cover, beside the stored plan and municipality values."""
-    from .aggregation import Part, aggregate
+@dataclass
+class Group:
+    """Departments weighed together: the plan's, an area's (boligområde) or a municipality's."""
 
+    kind: str  # "plan", "area" or "municipality"
+    name: str
+    keys: list[str]
+
+
+def groups(plan, departments) -> list[Group]:
+    """All the plan's departments; each area with departments in the plan; each municipality
+    when the plan has departments in more than one."""
+    result = [Group("plan", _("All departments"), [d.key for d in departments])]
+    areas, municipalities = defaultdict(list), defaultdict(list)
+    for department in departments:
+        if department.area is not None:
+            areas[department.area.name].append(department.key)
+            municipalities[department.area.municipality].append(department.key)
+    result += [Group("area", name, keys) for name, keys in sorted(areas.items())]
+    if len(municipalities) > 1:
+        result += [Group("municipality", name, keys) for name, keys in municipalities.items()]
+    return result
+
+
+def _parts(column, departments, residents) -> dict:
+    parts = {}
+    for department in departments:
+        cell = column.cells[department.key]
+        known = cell.point is not None and cell.point.known
+        parts[department.key] = Part(
+            department.key,
+            cell.point.value if known else None,
+            cell.point.denominator if cell.point else None,
+            residents=residents[department.key],
+        )
+    return parts
+
+
+def aggregates(plan):
+    """Per indicator, for its latest period: the departments weighted together, for the whole
+    plan and for each area (and municipality), with what each covers, beside the stored plan
+    and municipality values."""
     departments, columns = matrix(plan)
     residents = {}
     for department in departments:
@@ -213,31 +303,31 @@ def aggregates(plan):
         )
         residents[department.key] = latest.value if latest else None
     stored = defaultdict(dict)
-    for observation in Observation.objects.filter(plan=plan, scope="plan"):
+    for observation in Observation.objects.filter(plan=plan, scope="plan").select_related(
+        "definition"
+    ):
         stored[observation.definition.key][observation.period_label] = observation
     definitions = {d.key: d for d in definitions_for(plan)}
+    wanted = groups(plan, departments)
     rows = []
     for col in columns:
         definition = definitions[col.key]
-        parts = []
-        for department in departments:
-            cell = col.cells[department.key]
-            known = cell.point is not None and cell.point.known
-            parts.append(
-                Part(
-                    department.key,
-                    cell.point.value if known else None,
-                    cell.point.denominator if cell.point else None,
-                    residents=residents[department.key],
-                )
+        parts = _parts(col, departments, residents)
+        by_group = []
+        for group in wanted:
+            result = aggregate(
+                [parts[key] for key in group.keys], definition.unit, definition.additive
             )
-        result = aggregate(parts, definition.unit, definition.additive)
+            value = None if result.value is None else round(result.value, 1)
+            by_group.append((group, result, value))
+        _plan, result, value = by_group[0]
         rows.append(
             {
                 "definition": definition,
                 "period": col.period,
                 "aggregate": result,
-                "value": None if result.value is None else round(result.value, 1),
+                "value": value,
+                "groups": by_group[1:],
                 "plan_value": stored[col.key].get(col.period),
                 "municipality": col.municipality,
             }

@@ -24,6 +24,7 @@ from .matrix import sort_rows
 from .models import ImportBatch, PendingImport
 from .problems import problems_csv
 from .spreadsheet import legend_items, matrix_xlsx
+from .templatetags.monitoring_tags import matrix_cells_html
 
 
 @require_GET
@@ -46,7 +47,7 @@ def matrix(request, plan):
     departments, columns = report.matrix(plan)
     sort = request.GET.get("sort", "")
     rows = [
-        (department, [(col.cells[department.key], col.unit) for col in columns])
+        (department, matrix_cells_html([(col.cells[department.key], col.unit) for col in columns]))
         for department in sort_rows(departments, columns, sort)
     ]
     context = {

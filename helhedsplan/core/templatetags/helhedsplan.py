@@ -1,10 +1,12 @@
 """Danish-aware number display: suppressed values show as a dash, never as zero."""
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from django import template
 from django.utils import formats
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -24,6 +26,11 @@ def to_decimal(value) -> Decimal | None:
 @register.filter
 def num(value, decimals=None):
     """1102 -> 1.102; 47.7000 -> 47,7 (da) or 47.7 (en); `decimals` fixes the places."""
+    return number_text(value, decimals)
+
+
+def number_text(value, decimals=None, marks: tuple[str, str] | None = None) -> str:
+    """num(), with the language's marks (number_marks()) passed in by a caller writing many."""
     number = to_decimal(value)
     if number is None:
         return ""
@@ -31,14 +38,34 @@ def num(value, decimals=None):
         # Database decimals carry trailing zeros of the column (47.7000): show what is left.
         number = number.normalize()
         exponent = number.as_tuple().exponent
+        if isinstance(exponent, int) and exponent >= -4:
+            return _grouped(number, -exponent if exponent < 0 else 0, marks)
         decimals = min(max(0, -exponent), 4) if isinstance(exponent, int) else 0
     return formats.number_format(number, int(decimals), use_l10n=True, force_grouping=True)
 
 
+def number_marks() -> tuple[str, str]:
+    """The active language's decimal mark and thousands separator."""
+    return _separators(get_language())
+
+
+@lru_cache
+def _separators(language: str | None) -> tuple[str, str]:
+    return formats.get_format("DECIMAL_SEPARATOR"), formats.get_format("THOUSAND_SEPARATOR")
+
+
+def _grouped(number: Decimal, decimals: int, marks: tuple[str, str] | None) -> str:
+    """What number_format gives for a number with exactly `decimals` places, without its cost
+    (a needs matrix formats thousands of cells): Python's grouping, the language's marks."""
+    decimal_mark, thousands = marks or number_marks()
+    text = f"{number:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", decimal_mark).replace("\0", thousands)
+
+
 @register.filter
-def measure(value, unit):
+def measure(value, unit, marks: tuple[str, str] | None = None):
     """A number with its unit, as people write it: 97,95 %, 5,3, 1.102 kr."""
-    text = num(value)
+    text = number_text(value, marks=marks)
     return f"{text}{UNIT_SUFFIX.get(unit, '')}" if text else ""
 
 

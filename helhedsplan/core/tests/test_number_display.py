@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from django.utils import translation
+import pytest
+from django.utils import formats, translation
 
 from helhedsplan.core.templatetags.helhedsplan import measure, million_kr, num, shown_value
 
@@ -39,3 +40,30 @@ def test_suppressed_is_a_dash_not_zero():
 def test_not_available_says_so():
     with translation.override("da"):
         assert "ikke tilgængelig" in shown_value(None, "not_available", note="Data kommer")
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_fast_path_writes_what_djangos_number_format_writes(language):
+    samples = [
+        Decimal(text)
+        for text in [
+            "0",
+            "1102",
+            "-1102.5",
+            "47.7000",
+            "97.95",
+            "1234567.8912",
+            "0.0004",
+            "-0.5",
+            "1000000",
+        ]
+    ]
+    samples += [
+        (Decimal(n) / Decimal(7)).quantize(Decimal("0.0001")) for n in range(-5000, 5000, 37)
+    ]
+    with translation.override(language):
+        for number in samples:
+            exact = number.normalize()
+            places = max(0, -exact.as_tuple().exponent)
+            expected = formats.number_format(exact, places, use_l10n=True, force_grouping=True)
+            assert num(number) == expected, number

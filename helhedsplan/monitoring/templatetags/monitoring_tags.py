@@ -1,5 +1,9 @@
 from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
+from helhedsplan.core.templatetags.helhedsplan import measure, number_marks, shown_value
 from helhedsplan.monitoring.spreadsheet import COLOURS
 
 register = template.Library()
@@ -9,3 +13,25 @@ register = template.Library()
 def level_colour(level):
     """The needs matrix's colour for a cell's level (the same as in the XLSX export)."""
     return COLOURS.get(level, "#FFFFFF")
+
+
+def matrix_cells_html(cells) -> SafeString:
+    """A needs-matrix row's cells as HTML: built here rather than in the template because a
+    matrix of a large plan has thousands of cells and template tags cost per cell."""
+    missing = format_html(
+        '<span class="not-available" title="{}">–</span>', _("No data for this period")
+    )
+    parts, marks = [], number_marks()
+    for cell, unit in cells:
+        point = cell.point
+        if point is not None and point.known:
+            shown = escape(measure(point.value, unit, marks))
+        elif point is not None:
+            shown = shown_value(None, point.status, "", point.reason)
+        else:
+            shown = missing
+        parts.append(
+            f'<td class="number level-{cell.level}" style="background:{level_colour(cell.level)}">'
+            f"{shown}</td>"
+        )
+    return mark_safe("".join(parts))  # every dynamic part above is escaped or format_html'd
