@@ -69,20 +69,27 @@ def series_svg(
 ) -> str:
     """`series_chart` drawn as SVG, cached under its inputs: building the spec with altair
     costs about 20 ms a chart, so a page of 40 charts is only fast when neither step repeats."""
-    import hashlib
-
     from django.core.cache import cache
-    from django.utils.translation import get_language
 
-    key = (
-        "series-svg:"
-        + hashlib.sha256(repr((lines, unit, target, get_language())).encode()).hexdigest()
-    )
+    key = "series-svg:" + series_key(lines, unit, target)
     svg = cache.get(key)
     if svg is None:
         svg = to_svg(series_chart(lines, unit, target))
         cache.set(key, svg, timeout=24 * 3600)
     return svg
+
+
+def series_key(
+    lines: list[tuple[str, list[Point]]],
+    unit: str = "",
+    target: list[tuple[int, Decimal]] | None = None,
+) -> str:
+    """A hash of everything a series chart shows: it changes exactly when the chart does."""
+    import hashlib
+
+    from django.utils.translation import get_language
+
+    return hashlib.sha256(repr((lines, unit, target, get_language())).encode()).hexdigest()
 
 
 def to_svg(spec: dict) -> str:

@@ -1,4 +1,4 @@
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -77,6 +77,25 @@ def department(request, plan, key):
         ),
     }
     return render(request, "plans/department.html", context)
+
+
+@require_GET
+def department_chart(request, plan, key, indicator):
+    """One indicator's chart on the department page, as an SVG image: the page stays small and
+    the browser keeps each chart for good under its version (?v=, which changes with it)."""
+    plan = plan_for(request, plan)
+    department = get_object_or_404(plan.departments, key=key)
+    panels = department_panels(plan, department, definition_key=indicator)
+    if not panels:
+        raise Http404("no such indicator for this department")
+    [panel] = panels
+    response = HttpResponse(panel.svg(), content_type="image/svg+xml; charset=utf-8")
+    if request.GET.get("v") == panel.chart_version:
+        response["Cache-Control"] = "private, max-age=31536000, immutable"
+    else:
+        response["Cache-Control"] = "private, no-cache"
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
 
 
 @require_GET

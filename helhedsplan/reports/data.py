@@ -125,7 +125,7 @@ def period_name(period: str) -> str:
 
 
 def department_panels(plan, department, cutoff):
-    panels = monitoring.department_panels(plan, department, charts=False)
+    panels = monitoring.department_panels(plan, department)
     for panel in panels:
         panel.points = within(panel.points, cutoff)
         panel.comparisons = [(name, within(pts, cutoff)) for name, pts in panel.comparisons]

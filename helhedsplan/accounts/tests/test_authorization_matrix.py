@@ -47,6 +47,7 @@ MATRIX = {
     "plans:overview": MEMBERS,
     "plans:departments": MEMBERS,
     "plans:department": MEMBERS,
+    "plans:department_chart": MEMBERS,
     "plans:goals": MEMBERS,
     "plans:export": STAFF,
     "agreements:detail": MEMBERS,
@@ -125,8 +126,12 @@ def url_for(name, route, plan):
         kwargs["plan"] = plan.slug
     if "<slug:key>" in route:
         kwargs["key"] = (
-            "houlkaervaenget" if name == "plans:department" else plan.sub_agreements.first().key
+            "houlkaervaenget"
+            if name.startswith("plans:department")
+            else plan.sub_agreements.first().key
         )
+    if "<slug:indicator>" in route:
+        kwargs["indicator"] = "lbf-18-64-uden-tilknytning"
     if "<int:number>" in route:
         kwargs["number"] = 1
     if "<slug:kind>" in route:

@@ -1,6 +1,8 @@
 """The monitoring pages: Danish numbers, charts without JavaScript, the needs matrix, upload."""
 
 import io
+import re
+from html import unescape
 
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -21,12 +23,33 @@ def page(client, name, plan, **query):
 def test_the_department_page_charts_each_indicator_beside_the_municipality(plan_2025, member):
     url = reverse("plans:department", args=[plan_2025.slug, "houlkaervaenget"])
 
-    html = member(plan_2025).get(url).content.decode()
+    client = member(plan_2025)
+    html = client.get(url).content.decode()
 
-    assert html.count("<svg") >= 5
-    assert "Viborg Kommune" in html  # the municipality's line in the 18-64 chart
+    charts = re.findall(r'<img src="([^"]+/charts/[^"]+\.svg\?v=\w+)"', html)
+    assert len(charts) >= 5
     assert "Andel 18-64-årige uden tilknytning til arbejdsmarked og uddannelse" in html
     assert "36 %" in html  # a Danish number in the figures under the chart
+    [chart] = [c for c in charts if "/lbf-18-64-uden-tilknytning.svg" in c]
+    response = client.get(unescape(chart))
+    svg = response.content.decode()
+    assert response["Content-Type"].startswith("image/svg+xml") and svg.startswith("<svg")
+    assert "Viborg Kommune" in svg  # the municipality's line beside the department's
+    assert "immutable" in response["Cache-Control"]  # kept for good under its version
+
+
+def test_a_chart_asked_for_under_an_old_version_is_not_kept(plan_2025, member):
+    url = reverse(
+        "plans:department_chart",
+        args=[plan_2025.slug, "houlkaervaenget", "lbf-18-64-uden-tilknytning"],
+    )
+
+    client = member(plan_2025)
+    response = client.get(url, {"v": "outdated"})
+
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-cache"
+    unknown = url.replace("lbf-18-64-uden-tilknytning", "no-such-indicator")
+    assert client.get(unknown).status_code == 404
 
 
 def test_the_department_page_shows_target_status_with_its_reason(plan_2017, member):
@@ -49,6 +72,29 @@ def test_the_overview_weights_departments_and_says_what_it_covers(plan_2025, mem
     assert row["aggregate"].covered < row["aggregate"].total  # suppressed departments left out
     assert row["aggregate"].note.startswith(f"{row['aggregate'].covered} ")
     assert "17" in row["aggregate"].note
+
+
+def test_each_area_is_weighted_from_its_own_departments_only(plan_2025, member):
+    response = page(member(plan_2025), "monitoring:overview", plan_2025)
+
+    [row] = [
+        r for r in response.context["rows"] if r["definition"].key == "lbf-18-64-uden-tilknytning"
+    ]
+    [(group, result, value)] = [g for g in row["groups"] if g[0].name == "Rønne Allé"]
+    area = plan_2025.departments.filter(area__name="Rønne Allé")
+    assert sorted(group.keys) == sorted(d.key for d in area) and len(group.keys) == 3
+    known = Observation.objects.filter(
+        plan=plan_2025,
+        department__in=area,
+        definition__key="lbf-18-64-uden-tilknytning",
+        period_label=row["period"],
+        value__isnull=False,
+    )
+    expected = sum(o.value * o.denominator for o in known) / sum(o.denominator for o in known)
+    assert value == round(expected, 1)
+    assert result.covered == len(known) and result.total == 3
+    assert result.note.startswith(f"{len(known)} af 3 afdelinger")
+    assert "Rønne Allé" in response.content.decode()
 
 
 def test_the_needs_matrix_puts_the_neediest_department_first_when_sorted(plan_2025, member):
