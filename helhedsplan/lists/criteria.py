@@ -265,14 +265,14 @@ def _classify(
     ) in compiled.classes:
         level = residents_level
         if min_counted is not None:
-            met = unknown = 0
+            met_count = unknown_count = 0
             for i in counted:
                 if levels[i] == YES:
-                    met += 1
+                    met_count += 1
                 elif levels[i] == UNKNOWN:
-                    unknown += 1
-            if met < min_counted:
-                level = NO if met + unknown < min_counted else min(level, UNKNOWN)
+                    unknown_count += 1
+            if met_count < min_counted:
+                level = NO if met_count + unknown_count < min_counted else min(level, UNKNOWN)
         for i in required:
             if levels[i] < level:
                 level = levels[i]
