@@ -17,8 +17,8 @@ FIGURE_COLUMNS = (
     "area__municipality",
     "list_year",
     "residents",
-    *(f"{name}_pct" for name in CRITERIA),
     "national_convicted_pct",
+    *(f"{name}_pct" for name in CRITERIA),
 )
 
 
@@ -30,13 +30,12 @@ def classify_stored(
     Reads the figures as plain rows rather than model instances, for classifying many at once."""
     figures = AreaFigures.objects.all() if figures is None else figures
     ids, rows, kommune_of = [], [], {}
-    # Any order: classify_all works through the rows by area and year itself.
+    # By id, the cheapest stable order: classify_all sorts the rows by area and year itself.
     for row in figures.order_by("pk").values_list(*FIGURE_COLUMNS):
-        pk, name, municipality, year, residents, *values, national = row
+        pk, name, municipality, year, residents, national = row[:6]
         ids.append(pk)
-        rows.append(
-            AreaYear(name, year, residents, dict(zip(CRITERIA, values, strict=True)), national)
-        )
+        values = dict(zip(CRITERIA, row[6:], strict=True))
+        rows.append(AreaYear(name, year, residents, values, national))
         kommune_of[name] = municipality
     return dict(zip(ids, _classify(rows, kommune_of, history), strict=True))
 
