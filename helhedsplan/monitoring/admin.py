@@ -40,3 +40,10 @@ class ObservationAdmin(admin.ModelAdmin):
     search_fields = ["subject_key", "definition__key"]
     readonly_fields = [f.name for f in Observation._meta.fields]
     inlines = [PreviousInline]
+
+    # Observations change only through imports, which keep provenance and previous values.
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -5,10 +5,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Max, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from helhedsplan.core.generations import Kept
 from helhedsplan.goals.models import Baseline
 
+from . import generation
 from .aggregation import Part, aggregate
 from .catalogue import definition_of, definitions_for
 from .charts import series_key, series_svg
@@ -224,12 +227,30 @@ def _grouped(plan):
     return per_department, per_municipality
 
 
+KEPT = Kept(size=64)  # needs-matrix columns per plan, generation and language
+
+
+def matrix_key(plan, departments) -> tuple:
+    """What a plan's needs matrix depends on: its monitoring data's generation (changed by
+    every import and by changes to departments, areas and indicators), the language, and
+    which departments it has."""
+    return (plan.pk, generation.current(plan), get_language(), tuple(d.key for d in departments))
+
+
 def matrix(plan):
-    """The needs matrix's departments (Danish order) and its columns, one per indicator."""
+    """The needs matrix's departments (Danish order) and its columns, one per indicator. The
+    columns are computed once per generation of the plan's data and kept in the process."""
+    departments = _department_order(plan)
+    columns = KEPT.get(
+        ("columns", *matrix_key(plan, departments)), lambda: _columns(plan, departments)
+    )
+    return departments, columns
+
+
+def _columns(plan, departments):
     from .matrix import column
 
     per_department, per_municipality = _grouped(plan)
-    departments = _department_order(plan)
     definitions = definitions_for(plan).filter(pk__in=per_department.keys())
     columns = []
     for definition in definitions:
@@ -248,7 +269,7 @@ def matrix(plan):
                 municipality,
             )
         )
-    return departments, columns
+    return columns
 
 
 @dataclass

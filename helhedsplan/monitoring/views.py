@@ -46,10 +46,14 @@ def matrix(request, plan):
     plan = plan_for(request, plan)
     departments, columns = report.matrix(plan)
     sort = request.GET.get("sort", "")
-    rows = [
-        (department, matrix_cells_html([(col.cells[department.key], col.unit) for col in columns]))
-        for department in sort_rows(departments, columns, sort)
-    ]
+    cells = report.KEPT.get(
+        ("cells", *report.matrix_key(plan, departments)),
+        lambda: {
+            d.key: matrix_cells_html([(col.cells[d.key], col.unit) for col in columns])
+            for d in departments
+        },
+    )
+    rows = [(d, cells[d.key]) for d in sort_rows(departments, columns, sort)]
     context = {
         "plan": plan,
         "columns": columns,
