@@ -8,7 +8,7 @@ generate-national`), then measures:
 
 1. import: a new year of observations for every department (40 indicators) through
    monitoring's import (the API's upload path), against PostgreSQL COPY of the same rows;
-2. classification: every area and list year through lists' engine (classify_all), against the
+2. classification: every area and list year through lists' engine (classify_stored), against the
    same classification as one SQL query (bench/classification.sql);
 3. pages: plan overview, department page and needs matrix of a plan of average size, served by
    gunicorn on loopback to 20 concurrent clients: median and p95, against the time of the
@@ -207,21 +207,15 @@ def import_benchmark() -> dict:
 def classification_benchmark() -> dict:
     from django.db import connection
 
-    from helhedsplan.lists.areas import classify_figures
-    from helhedsplan.lists.models import AreaFigures
+    from helhedsplan.lists.areas import classify_stored
 
     sql = (BENCH / "classification.sql").read_text()
     words = {0: "no", 1: "unknown", 2: "yes", None: "n/a"}
 
     def engine():
-        figures = list(AreaFigures.objects.select_related("area"))
-        by_area, _names = classify_figures(figures)
-        ids = {(f.area_id, f.list_year): f.pk for f in figures}
-        return {
-            ids[area_id, c.list_year]: c.classes
-            for area_id, items in by_area.items()
-            for c in items
-        }
+        # Everything from the stored rows on, every call: figures, rule sets, references,
+        # the published lists (the omdannelse history) and full classifications with margins.
+        return {pk: c.classes for pk, c in classify_stored().items()}
 
     def query():
         with connection.cursor() as cursor:
