@@ -149,6 +149,8 @@ class Observation(models.Model):
                 name="observation_value_matches_status",
             ),
         ]
+        # The comparisons (municipality, national, ...) beside a department's own series.
+        indexes = [models.Index(fields=["plan", "scope", "definition"], name="observation_scope")]
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
 

@@ -15,12 +15,13 @@ from . import generation
 from .aggregation import Part, aggregate
 from .catalogue import definition_of, definitions_for
 from .charts import series_key, series_svg
-from .models import IndicatorDefinition, Observation
+from .models import IndicatorDefinition, Observation, Scope
 from .periods import PeriodType
 from .series import Point, latest_known, yearly
 from .targets import Rule, Status, evaluate
 
 SPAN_TYPES = {PeriodType.SCHOOL_YEAR, PeriodType.PROJECT_YEAR}
+COMPARISON_SCOPES = [scope for scope in Scope.values if scope != Scope.DEPARTMENT]
 
 
 def point(observation: Observation) -> Point:
@@ -106,18 +107,17 @@ def department_panels(plan, department, definition_key: str | None = None) -> li
     measured = Observation.objects.filter(plan=plan, department=department)
     if definition_key is not None:
         measured = measured.filter(definition__key=definition_key)
-    measured = set(measured.values_list("definition_id", flat=True))
+    measured = set(measured.order_by().values_list("definition_id", flat=True))
     definitions = {d.pk: d for d in definitions_for(plan).filter(pk__in=measured)}
     by_definition = defaultdict(lambda: defaultdict(list))
     own_name = str(department)
     names = {"plan": _("The plan (all departments)"), "national": _("National")}
     rows = (
         Observation.objects.filter(
-            Q(department=department) | ~Q(scope="department"),
-            plan=plan,
+            Q(department=department) | Q(plan=plan, scope__in=COMPARISON_SCOPES),
             definition_id__in=measured,
         )
-        .order_by("period_start")
+        .order_by("period_start", "subject_key")  # the same order on every page
         .values_list(*_POINT_FIELDS, "label")
     )
     for row in rows:  # tuples, not objects: a department has hundreds of observations
@@ -216,7 +216,7 @@ def _grouped(plan):
         recent |= Q(definition_id=definition, period_start__gte=first)
     rows = (
         Observation.objects.filter(recent, plan=plan, scope__in=["department", "municipality"])
-        .order_by("period_start")
+        .order_by("period_start", "subject_key")
         .values_list(*_POINT_FIELDS)
     )
     for row in rows:
