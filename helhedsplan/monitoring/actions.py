@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from .catalogue import definitions_for
@@ -45,18 +45,22 @@ def _rounded(number: Decimal | None) -> Decimal | None:
     return None if number is None else number.quantize(PLACES)
 
 
+CURRENT = ("value", "numerator", "denominator", "status", "reason")
+
+
+def _current_values(candidate: Candidate) -> tuple:
+    """The candidate's CURRENT fields as they are stored."""
+    return (
+        _rounded(candidate.value),
+        _rounded(candidate.numerator),
+        _rounded(candidate.denominator),
+        candidate.status,
+        candidate.reason[:300],
+    )
+
+
 def _fields(candidate: Candidate) -> dict:
-    return {
-        "value": _rounded(candidate.value),
-        "numerator": _rounded(candidate.numerator),
-        "denominator": _rounded(candidate.denominator),
-        "status": candidate.status,
-        "reason": candidate.reason[:300],
-    }
-
-
-def _same(observation: Observation, values: dict) -> bool:
-    return all(getattr(observation, name) == value for name, value in values.items())
+    return dict(zip(CURRENT, _current_values(candidate), strict=True))
 
 
 def read_files(files: list[tuple[str, bytes]]):
@@ -99,22 +103,95 @@ def compare(plan, files: list[tuple[str, bytes]], layout: Layout, progress=None)
     if problems:
         raise ImportRejected(problems)
     by_key = {d.key: d for d in definitions}
-    existing = {
-        (o.definition.key, o.subject_key, o.period_start): o
-        for o in Observation.objects.filter(
-            plan=plan, definition__key__in={c.definition for c in candidates}
-        ).select_related("definition")
-    }
+    existing = _current(plan, candidates, by_key)
     outcome = ImportOutcome(rows=rows[0])
     for candidate in candidates:
         old = existing.get(candidate.identity)
         if old is None:
             outcome.added.append(candidate)
-        elif _same(old, _fields(candidate)):
+        elif old[1:-1] == _current_values(candidate):
             outcome.unchanged.append(candidate)
         else:
-            outcome.changed.append((candidate, old))
+            outcome.changed.append((candidate, _observation(old)))
     return outcome, by_key
+
+
+def _current(plan, candidates: list[Candidate], definitions: dict) -> dict[tuple, tuple]:
+    """The stored rows `candidates` may replace, by identity: (pk, *CURRENT, batch_id).
+
+    Only the incoming indicators and periods are read, as plain tuples: a new year's import
+    reads nothing of the years before it.
+    """
+    if not candidates:
+        return {}
+    keys = {c.definition: definitions[c.definition].pk for c in candidates}
+    names = {pk: key for key, pk in keys.items()}
+    rows = Observation.objects.filter(
+        plan=plan,
+        definition_id__in=set(keys.values()),
+        period_start__in={c.period.start for c in candidates},
+    ).order_by()
+    return {
+        (names[definition_id], subject_key, start): (pk, *current)
+        for pk, definition_id, subject_key, start, *current in rows.values_list(
+            "pk", "definition_id", "subject_key", "period_start", *CURRENT, "batch_id"
+        )
+    }
+
+
+def _observation(row: tuple) -> Observation:
+    """The stored values of a changed row, enough to keep them and to show them."""
+    pk, *current, batch_id = row
+    return Observation(pk=pk, batch_id=batch_id, **dict(zip(CURRENT, current, strict=True)))
+
+
+def _write_added(plan, added: list[Candidate], definitions: dict, batch) -> None:
+    """New rows: through COPY on PostgreSQL (several times faster), bulk_create elsewhere."""
+    departments = dict(plan.departments.values_list("key", "pk"))
+    definition_ids = {key: definition.pk for key, definition in definitions.items()}
+    rows = (
+        (
+            plan.pk,
+            definition_ids[c.definition],
+            c.subject.scope,
+            departments.get(c.subject.department),
+            c.subject.label,
+            c.subject.key,
+            c.period.type.value,
+            c.period.start,
+            c.period.end,
+            c.period.label,
+            *_current_values(c),
+            batch.pk,
+        )
+        for c in added
+    )
+    columns = (
+        "plan_id",
+        "definition_id",
+        "scope",
+        "department_id",
+        "label",
+        "subject_key",
+        "period_type",
+        "period_start",
+        "period_end",
+        "period_label",
+        *CURRENT,
+        "batch_id",
+    )
+    if connection.vendor == "postgresql" and added:
+        table = Observation._meta.db_table
+        with (
+            connection.cursor() as cursor,
+            cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+        return
+    Observation.objects.bulk_create(
+        Observation(**dict(zip(columns, row, strict=True))) for row in rows
+    )
 
 
 @transaction.atomic
@@ -132,7 +209,6 @@ def import_observations(
     outcome, definitions = compare(plan, files, layout, progress)
     if dry_run:
         return outcome
-    departments = {d.key: d for d in plan.departments.all()}
     batch = ImportBatch.objects.create(
         plan=plan,
         user=user if user is not None and user.is_authenticated else None,
@@ -145,23 +221,7 @@ def import_observations(
         changed=len(outcome.changed),
         unchanged=len(outcome.unchanged),
     )
-    Observation.objects.bulk_create(
-        Observation(
-            plan=plan,
-            definition=definitions[c.definition],
-            scope=c.subject.scope,
-            department=departments.get(c.subject.department),
-            label=c.subject.label,
-            subject_key=c.subject.key,
-            period_type=c.period.type,
-            period_start=c.period.start,
-            period_end=c.period.end,
-            period_label=c.period.label,
-            batch=batch,
-            **_fields(c),
-        )
-        for c in outcome.added
-    )
+    _write_added(plan, outcome.added, definitions, batch)
     PreviousObservation.objects.bulk_create(
         PreviousObservation(
             observation=old,
@@ -181,9 +241,7 @@ def import_observations(
             setattr(old, name, value)
         old.batch = batch
         changed.append(old)
-    Observation.objects.bulk_update(
-        changed, ["value", "numerator", "denominator", "status", "reason", "batch"]
-    )
+    Observation.objects.bulk_update(changed, [*CURRENT, "batch"], batch_size=500)
     outcome.batch = batch
     return outcome
 

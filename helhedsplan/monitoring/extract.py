@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
@@ -16,7 +17,7 @@ from . import periods
 from .layouts import Layout, Table
 from .periods import Period, PeriodError, PeriodType
 from .readers import Sheet
-from .values import Cell, NumberError, read_cell, to_number
+from .values import Cell, CellCache, NumberError
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Subject:
     department: str = ""  # department key
     label: str = ""
 
-    @property
+    @cached_property
     def key(self) -> str:
         if self.scope == "department":
             return f"department:{self.department}"
@@ -86,10 +87,14 @@ class Candidate:
         return (self.definition, self.subject.key, self.period.start)
 
 
+DEPARTMENT_WORD = re.compile(r"^(afd\.?|afdeling)\s*")
+SPACES = re.compile(r"\s+")
+
+
 def normalise(text) -> str:
     text = unicodedata.normalize("NFC", str(text or "")).strip().lower()
-    text = re.sub(r"^(afd\.?|afdeling)\s*", "", text)
-    return re.sub(r"\s+", " ", text)
+    text = DEPARTMENT_WORD.sub("", text)
+    return SPACES.sub(" ", text)
 
 
 def column_name(index: int) -> str:
@@ -110,9 +115,9 @@ class _Column:
     period: str | None
     scale: float
 
-    @property
-    def name(self) -> str:
-        return f"{column_name(self.index)} ({self.header})"
+    def __post_init__(self):
+        self.name = f"{column_name(self.index)} ({self.header})"
+        self.factor = None if self.scale == 1 else Decimal(str(self.scale))
 
 
 def _find_sheet(sheets: list[Sheet], name: str | None) -> Sheet | None:
@@ -179,17 +184,78 @@ def _columns(table: Table, headers: list[str], report) -> dict | None:
     return None if missing else found
 
 
-def _subject(table: Table, raw, lookup: Lookup) -> Subject | None:
-    text = str(raw).strip()
+class _Reader:
+    """Subjects, indicators, periods and numbers read once per distinct cell: a file of
+    thousands of rows names a few hundred departments, a few indicators and periods."""
+
+    def __init__(self, lookup: Lookup):
+        self.lookup = lookup
+        self.cells = CellCache()
+        self._resolved: dict[tuple, tuple] = {}
+
+    def resolve(self, indicator_text, period_text) -> tuple:
+        """(definition, period, None), or (None, "indicator" or "period", what is wrong)."""
+        key = (type(indicator_text), indicator_text, type(period_text), period_text)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = self._read(indicator_text, period_text)
+        return found
+
+    def _read(self, indicator_text, period_text) -> tuple:
+        definition = self.lookup.definition(indicator_text)
+        if definition is None:
+            message = _("unknown indicator '%(name)s'") % {"name": indicator_text or ""}
+            return None, "indicator", message
+        try:
+            start_month = self.lookup.project_year_start_month
+            period = periods.parse(period_text, definition.period_type, start_month)
+            return definition, period, None
+        except PeriodError as error:
+            return None, "period", f"{definition.key}: {error}"
+
+
+SKIP = object()
+BLANK_PART = ("", "-", "–")  # a numerator or denominator that is not known
+
+
+def _subject(table: Table, raw, lookup: Lookup, skip: list[re.Pattern]) -> Subject | str | object:
+    """Whom a row is about; SKIP for a row to leave out, or the problem as a message."""
+    text = str(raw or "").strip()
+    if any(p.search(text) for p in skip):
+        return SKIP
+    if not text:
+        return _("no department or subject given")
     for pattern, scope in table.subject.rows.items():
         if re.fullmatch(pattern, text, re.IGNORECASE):
             return Subject(scope, label="" if scope in ("plan", "national") else text)
     department = lookup.department(raw)
-    return Subject("department", department=department) if department is not None else None
+    if department is None:
+        return _("unknown department '%(name)s'") % {"name": text}
+    if not department:
+        return f"'{text}' names more than one department; use its key or name"
+    return Subject("department", department=department)
 
 
-def _cell(row: tuple, index: int):
-    return row[index] if index < len(row) else None
+def _blank(row: tuple) -> bool:
+    return all(c is None or str(c).strip() == "" for c in row)
+
+
+@dataclass
+class _Group:
+    """Value columns that take their indicator and period from the same place."""
+
+    indicator: str | None  # fixed, or None: the row's indicator column
+    period: str | None  # fixed, or None: the row's period column
+    columns: list[_Column]
+
+
+def _groups(table: Table, values: list[_Column]) -> list[_Group]:
+    groups: dict[tuple, _Group] = {}
+    for column in values:
+        indicator, period = column.indicator, column.period or table.period
+        group = groups.setdefault((indicator, period), _Group(indicator, period, []))
+        group.columns.append(column)
+    return list(groups.values())
 
 
 def extract(
@@ -200,6 +266,7 @@ def extract(
 ) -> tuple[list[Candidate], list[Problem]]:
     problems: list[Problem] = []
     merged: dict[tuple, Candidate] = {}
+    reader = _Reader(lookup)
     total = sum(len(s.rows) for _, sheets in files for s in sheets)
     done = 0
     for file_name, sheets in files:
@@ -220,37 +287,12 @@ def extract(
             columns = _columns(table, headers, report)
             if columns is None:
                 continue
-            skip = [re.compile(p, re.IGNORECASE) for p in table.subject.skip]
+            rows = _Rows(table, columns, file_name, reader, merged, report)
             for number, row in enumerate(sheet.rows[table.header_row :], table.header_row + 1):
                 done += 1
                 if progress and done % 500 == 0:
                     progress(done, total)
-                if all(c is None or str(c).strip() == "" for c in row):
-                    continue
-                raw_subject = _cell(row, columns["subject"])
-                subject_text = str(raw_subject or "").strip()
-                if any(p.search(subject_text) for p in skip):
-                    continue
-                subject_column = f"{column_name(columns['subject'])} ({table.subject.column})"
-                if not subject_text:
-                    report(number, subject_column, _("no department or subject given"))
-                    continue
-                subject = _subject(table, raw_subject, lookup)
-                if subject is not None and subject.scope == "department" and not subject.department:
-                    report(
-                        number,
-                        subject_column,
-                        f"'{subject_text}' names more than one department; use its key or name",
-                    )
-                    continue
-                if subject is None:
-                    report(
-                        number,
-                        subject_column,
-                        _("unknown department '%(name)s'") % {"name": subject_text},
-                    )
-                    continue
-                _row(table, columns, row, number, subject, lookup, merged, report, file_name)
+                rows.read(number, row)
     if progress:
         progress(total, total)
     candidates = list(merged.values())
@@ -269,72 +311,96 @@ def _cell_row(rows: list[tuple], index: int) -> tuple:
     return rows[index] if index < len(rows) else ()
 
 
-def _resolve(table, columns, column, row, number, lookup, report, seen):
-    """The definition and period a value column holds in this row, reported once if wrong."""
-    indicator_text = column.indicator
-    if indicator_text is None:
-        indicator_text = _cell(row, columns["indicator_column"])
-    period_text = column.period or table.period
-    if period_text is None:
-        period_text = _cell(row, columns["period_column"])
-    key = (str(indicator_text), str(period_text))
-    if key in seen:
-        return seen[key]
-    seen[key] = None
-    definition = lookup.definition(indicator_text)
-    if definition is None:
-        where = column.name
-        if column.indicator is None:
-            where = f"{column_name(columns['indicator_column'])} ({table.indicator_column})"
-        report(number, where, _("unknown indicator '%(name)s'") % {"name": indicator_text or ""})
-        return None
-    try:
-        period = periods.parse(period_text, definition.period_type, lookup.project_year_start_month)
-    except PeriodError as error:
-        where = column.name
-        if not (column.period or table.period):
-            where = f"{column_name(columns['period_column'])} ({table.period_column})"
-        report(number, where, f"{definition.key}: {error}")
-        return None
-    seen[key] = (definition, period)
-    return seen[key]
+class _Rows:
+    """Reads the rows of one table into `merged`, reporting each problem with its row."""
 
+    def __init__(self, table: Table, columns: dict, file_name: str, reader, merged, report):
+        self.table, self.columns, self.reader = table, columns, reader
+        self.merged, self.report = merged, report
+        self.groups = _groups(table, columns["values"])
+        self.width = max(i for i in _indexes(columns)) + 1
+        self.skip = [re.compile(p, re.IGNORECASE) for p in table.subject.skip]
+        self.subjects: dict[tuple, Subject | str | object] = {}
+        subject = columns["subject"]
+        self.subject_column = f"{column_name(subject)} ({table.subject.column})"
+        self.where = f"{file_name}, {table.sheet + ', ' if table.sheet else ''}row "
 
-def _row(table, columns, row, number, subject, lookup, merged, report, file_name):
-    seen = {}
-    for column in columns["values"]:
-        resolved = _resolve(table, columns, column, row, number, lookup, report, seen)
-        if resolved is None:
-            continue
-        definition, period = resolved
-        raw = _cell(row, column.index)
+    def read(self, number: int, row: tuple) -> None:
+        if len(row) < self.width:
+            row = (*row, *[None] * (self.width - len(row)))
+        raw_subject = row[self.columns["subject"]]
+        key = (type(raw_subject), raw_subject)
+        subject = self.subjects.get(key)
+        if subject is None:
+            subject = self.subjects[key] = _subject(
+                self.table, raw_subject, self.reader.lookup, self.skip
+            )
+        if isinstance(subject, str) and _blank(row):
+            return
+        if subject is SKIP:
+            return
+        if isinstance(subject, str):
+            self.report(number, self.subject_column, subject)
+            return
+        where = f"{self.where}{number}"
+        reported = set()
+        for group in self.groups:
+            indicator_text = group.indicator
+            if indicator_text is None:
+                indicator_text = row[self.columns["indicator_column"]]
+            period_text = group.period
+            if period_text is None:
+                period_text = row[self.columns["period_column"]]
+            definition, period, wrong = self.reader.resolve(indicator_text, period_text)
+            if definition is None:
+                # One report per indicator and period in a row, however many columns hold it.
+                seen = (str(indicator_text), str(period_text))
+                if seen not in reported:
+                    reported.add(seen)
+                    self.report(number, self._where_wrong(group, period), wrong)
+                continue
+            for column in group.columns:
+                raw = row[column.index]
+                if column.role != "value" and (raw is None or str(raw).strip() in BLANK_PART):
+                    continue  # an unknown numerator or denominator adds nothing
+                self._value(column, raw, row, number, subject, definition, period, where)
+
+    def _where_wrong(self, group: _Group, what: str) -> str:
+        column = group.columns[0]
+        if what == "indicator" and group.indicator is None:
+            index = self.columns["indicator_column"]
+            return f"{column_name(index)} ({self.table.indicator_column})"
+        if what == "period" and group.period is None:
+            index = self.columns["period_column"]
+            return f"{column_name(index)} ({self.table.period_column})"
+        return column.name
+
+    def _value(self, column, raw, row, number, subject, definition, period, where):
+        cells = self.reader.cells
         try:
             if column.role == "value":
-                cell = read_cell(raw, blank_is_zero=definition.blank_is_zero)
+                cell = cells.cell(raw, blank_is_zero=definition.blank_is_zero)
             else:
-                if raw is None or str(raw).strip() in ("", "-", "–"):
-                    continue  # an unknown numerator or denominator adds nothing
-                cell = Cell(to_number(raw))
+                cell = Cell(cells.number(raw))
         except NumberError as error:
-            report(number, column.name, str(error))
-            continue
-        if cell.value is not None and column.scale != 1:
-            cell = Cell(cell.value * Decimal(str(column.scale)), cell.status, cell.reason)
+            self.report(number, column.name, str(error))
+            return
+        if cell.value is not None and column.factor is not None:
+            cell = Cell(cell.value * column.factor, cell.status, cell.reason)
         share = column.role == "value" and definition.share and cell.value is not None
         if share and not Decimal(0) <= cell.value <= Decimal(100):
-            report(
+            self.report(
                 number,
                 column.name,
                 _("a share must be 0-100 %%, not %(value)s") % {"value": cell.value},
             )
-            continue
-        where = f"{file_name}, {row_label(table, number)}"
+            return
         key = (definition.key, subject.key, period.start)
-        candidate = merged.get(key)
+        candidate = self.merged.get(key)
         if candidate is None:
-            candidate = merged[key] = Candidate(definition.key, subject, period, where)
+            candidate = self.merged[key] = Candidate(definition.key, subject, period, where)
         if column.role in candidate.roles:
-            report(
+            self.report(
                 number,
                 column.name,
                 _("%(what)s is given twice (also %(where)s)")
@@ -343,7 +409,7 @@ def _row(table, columns, row, number, subject, lookup, merged, report, file_name
                     "where": candidate.roles[column.role],
                 },
             )
-            continue
+            return
         candidate.roles[column.role] = f"{where}, {column.name}"
         if column.role == "value":
             candidate.value, candidate.status, candidate.reason = (
@@ -353,9 +419,17 @@ def _row(table, columns, row, number, subject, lookup, merged, report, file_name
             )
         else:
             setattr(candidate, column.role, cell.value)
-        if "reason_column" in columns and cell.status != "value":
-            reason = str(_cell(row, columns["reason_column"]) or "").strip()
+        if "reason_column" in self.columns and cell.status != "value":
+            reason = str(row[self.columns["reason_column"]] or "").strip()
             candidate.reason = reason or candidate.reason
+
+
+def _indexes(columns: dict):
+    for name, found in columns.items():
+        if name == "values":
+            yield from (column.index for column in found)
+        else:
+            yield found
 
 
 def row_label(table: Table, number: int) -> str:
@@ -368,10 +442,9 @@ def lookup_for(plan, definitions) -> Lookup:
     for department in plan.departments.all():
         for name in {department.key, department.name, department.number, str(department)}:
             if name:
-                known = departments.get(normalise(name))
-                departments[normalise(name)] = (
-                    "" if known not in (None, department.key) else department.key
-                )
+                name = normalise(name)
+                known = departments.get(name)
+                departments[name] = "" if known not in (None, department.key) else department.key
     found = {}
     for definition in definitions:
         info = Definition(

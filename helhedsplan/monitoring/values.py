@@ -11,6 +11,9 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 SUPPRESSED_MARKS = {"-", "–", "—", "x", "X", "..", "*", "(d)"}
+THOUSANDS = re.compile(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?")  # 1.102 or 1.102,5
+DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")  # 38,0
+PLAIN = re.compile(r"[-+]?\d+(\.\d+)?")  # 38 or 38.0 (machine written)
 BLANK_MARKS = {"", "nan", "None"}
 MISSING_MARKS = {"n/a", "na", "i.t.", "ikke oplyst", "mangler"}
 
@@ -36,11 +39,11 @@ def to_number(raw) -> Decimal:
         return Decimal(str(raw))
     text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
     text = text.removesuffix("%").removesuffix("pct.").removesuffix("pct")
-    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.102 or 1.102,5
+    if THOUSANDS.fullmatch(text):
         text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"[-+]?\d+,\d+", text):  # 38,0
+    elif DECIMAL_COMMA.fullmatch(text):
         text = text.replace(",", ".")
-    elif not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):  # 38 or 38.0 (machine written)
+    elif not PLAIN.fullmatch(text):
         raise NumberError(_("'%(raw)s' is not a number") % {"raw": raw})
     try:
         return Decimal(text)
@@ -60,3 +63,40 @@ def read_cell(raw, *, blank_is_zero: bool = False) -> Cell:
     if text.lower() in MISSING_MARKS:
         return Cell(None, "not_available", f"'{text}' i kilden")
     return Cell(to_number(raw))
+
+
+class CellCache:
+    """`read_cell` and `to_number` remembered per distinct cell: files repeat their values.
+
+    Keys carry the type, so `1`, `1.0`, `True` and `"1"` are read apart as they are read alone.
+    A cell that is not a number is remembered by its message and raised anew each time.
+    """
+
+    def __init__(self):
+        self._cells: dict[tuple, Cell | str] = {}
+        self._numbers: dict[tuple, Decimal | str] = {}
+
+    def cell(self, raw, *, blank_is_zero: bool = False) -> Cell:
+        key = (type(raw), raw, blank_is_zero)
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = _or_message(read_cell, raw, blank_is_zero=blank_is_zero)
+        if isinstance(found, str):
+            raise NumberError(found)
+        return found
+
+    def number(self, raw) -> Decimal:
+        key = (type(raw), raw)
+        found = self._numbers.get(key)
+        if found is None:
+            found = self._numbers[key] = _or_message(to_number, raw)
+        if isinstance(found, str):
+            raise NumberError(found)
+        return found
+
+
+def _or_message(read, raw, **options):
+    try:
+        return read(raw, **options)
+    except NumberError as error:
+        return str(error)
