@@ -282,15 +282,15 @@ class Group:
 
 
 def groups(plan, departments) -> list[Group]:
-    """All the plan's departments; each area with departments in the plan; each municipality
-    when the plan has departments in more than one."""
+    """All the plan's departments; each area with more than one of them (an area of one is
+    that department, in the needs matrix); each municipality when there is more than one."""
     result = [Group("plan", _("All departments"), [d.key for d in departments])]
     areas, municipalities = defaultdict(list), defaultdict(list)
     for department in departments:
         if department.area is not None:
             areas[department.area.name].append(department.key)
             municipalities[department.area.municipality].append(department.key)
-    result += [Group("area", name, keys) for name, keys in sorted(areas.items())]
+    result += [Group("area", name, keys) for name, keys in sorted(areas.items()) if len(keys) > 1]
     if len(municipalities) > 1:
         result += [Group("municipality", name, keys) for name, keys in municipalities.items()]
     return result
