@@ -1,20 +1,25 @@
 """Every write of monitoring data: one function each, in one transaction, with provenance."""
 
 import hashlib
+import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .catalogue import definitions_for
 from .extract import Candidate, Problem, extract, fits, lookup_for
-from .layouts import Layout, shipped_layouts
+from .layouts import Layout, LayoutError, load_layout, shipped_layouts
 from .models import ImportBatch, Observation, PendingImport, PreviousObservation
 from .readers import ReadError, read_sheets
 
 PLACES = Decimal("0.0001")
+logger = logging.getLogger(__name__)
 
 
 class ImportRejected(Exception):
@@ -87,9 +92,18 @@ def choose_layout(files: list[tuple[str, bytes]]) -> Layout:
     return fitting[0]
 
 
-def compare(plan, files: list[tuple[str, bytes]], layout: Layout, progress=None):
-    """What importing `files` would add, change and leave alone; raises ImportRejected."""
-    problems, read = [], read_files(files)
+@dataclass
+class _Prepared:
+    """Files read and checked against the plan; nothing compared with stored data yet."""
+
+    candidates: list[Candidate]
+    definitions: dict  # key -> IndicatorDefinition
+    rows: int
+
+
+def _prepare(plan, files, layout: Layout, progress=None) -> _Prepared:
+    """Read and check every row (the slow part; it writes nothing); raises ImportRejected."""
+    read = read_files(files)
     definitions = list(definitions_for(plan))
     rows = [0]
 
@@ -98,14 +112,16 @@ def compare(plan, files: list[tuple[str, bytes]], layout: Layout, progress=None)
         if progress:
             progress(done, total)
 
-    candidates, found = extract(layout, read, lookup_for(plan, definitions), count)
-    problems += found
+    candidates, problems = extract(layout, read, lookup_for(plan, definitions), count)
     if problems:
         raise ImportRejected(problems)
-    by_key = {d.key: d for d in definitions}
-    existing = _current(plan, candidates, by_key)
-    outcome = ImportOutcome(rows=rows[0])
-    for candidate in candidates:
+    return _Prepared(candidates, {d.key: d for d in definitions}, rows[0])
+
+
+def _classify(plan, prepared: _Prepared) -> ImportOutcome:
+    existing = _current(plan, prepared.candidates, prepared.definitions)
+    outcome = ImportOutcome(rows=prepared.rows)
+    for candidate in prepared.candidates:
         old = existing.get(candidate.identity)
         if old is None:
             outcome.added.append(candidate)
@@ -113,7 +129,13 @@ def compare(plan, files: list[tuple[str, bytes]], layout: Layout, progress=None)
             outcome.unchanged.append(candidate)
         else:
             outcome.changed.append((candidate, _observation(old)))
-    return outcome, by_key
+    return outcome
+
+
+def compare(plan, files: list[tuple[str, bytes]], layout: Layout, progress=None):
+    """What importing `files` would add, change and leave alone; raises ImportRejected."""
+    prepared = _prepare(plan, files, layout, progress)
+    return _classify(plan, prepared), prepared.definitions
 
 
 def _current(plan, candidates: list[Candidate], definitions: dict) -> dict[tuple, tuple]:
@@ -194,7 +216,6 @@ def _write_added(plan, added: list[Candidate], definitions: dict, batch) -> None
     )
 
 
-@transaction.atomic
 def import_observations(
     plan,
     files: list[tuple[str, bytes]],
@@ -205,10 +226,22 @@ def import_observations(
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportOutcome:
-    """Import all rows of `files` or none; re-imported periods keep their previous values."""
-    outcome, definitions = compare(plan, files, layout, progress)
-    if dry_run:
+    """Import all rows of `files` or none; re-imported periods keep their previous values.
+
+    The rows are read and checked before the transaction (so `progress` may write where
+    others can read it); comparing with the stored values and writing is one transaction.
+    """
+    prepared = _prepare(plan, files, layout, progress)
+    with transaction.atomic():
+        outcome = _classify(plan, prepared)
+        if not dry_run:
+            _save(plan, files, layout, prepared, outcome, user=user, provenance=provenance)
         return outcome
+
+
+def _save(plan, files, layout, prepared, outcome, *, user, provenance) -> None:
+    """Write `outcome` with its ImportBatch; the caller holds the transaction."""
+    definitions = prepared.definitions
     batch = ImportBatch.objects.create(
         plan=plan,
         user=user if user is not None and user.is_authenticated else None,
@@ -243,7 +276,6 @@ def import_observations(
         changed.append(old)
     Observation.objects.bulk_update(changed, [*CURRENT, "batch"], batch_size=500)
     outcome.batch = batch
-    return outcome
 
 
 @transaction.atomic
@@ -251,7 +283,8 @@ def hold_upload(plan, user, files: list[tuple[str, bytes]], layout: str, provena
     """Keep uploaded files for the confirmation step; older holds of the user are dropped."""
     import base64
 
-    PendingImport.objects.filter(plan=plan, user=user).delete()
+    older = PendingImport.objects.filter(plan=plan, user=user)
+    older.exclude(state=PendingImport.State.RUNNING).delete()
     return PendingImport.objects.create(
         plan=plan,
         user=user,
@@ -261,15 +294,91 @@ def hold_upload(plan, user, files: list[tuple[str, bytes]], layout: str, provena
     )
 
 
-@transaction.atomic
-def confirm_upload(pending, layout: Layout) -> ImportOutcome:
+def confirm_upload(pending, layout: Layout, progress=None) -> ImportOutcome:
     """Import held files (all or nothing, as any import) and drop the hold."""
-    outcome = import_observations(
-        pending.plan,
-        pending.contents(),
-        layout,
-        user=pending.user,
-        provenance=pending.provenance,
-    )
+    outcome = _import_held(pending, layout, progress)
     pending.delete()
     return outcome
+
+
+def _import_held(pending, layout: Layout, progress=None) -> ImportOutcome:
+    files = pending.contents()
+    prepared = _prepare(pending.plan, files, layout, progress)
+    with transaction.atomic():
+        outcome = _classify(pending.plan, prepared)
+        _save(
+            pending.plan,
+            files,
+            layout,
+            prepared,
+            outcome,
+            user=pending.user,
+            provenance=pending.provenance,
+        )
+        # Written with the import: "done" is seen exactly when the rows are.
+        PendingImport.objects.filter(pk=pending.pk).update(
+            state=PendingImport.State.DONE,
+            files=[],
+            rows_done=prepared.rows,
+            rows_total=prepared.rows,
+            updated=timezone.now(),
+            result=outcome.summary(),
+        )
+    return outcome
+
+
+def claim_upload(pending) -> bool:
+    """Mark a held upload as importing, unless it is (still) being imported or is done."""
+    Pending, State = PendingImport, PendingImport.State
+    free = Q(state__in=[State.HELD, State.FAILED]) | Q(
+        state=State.RUNNING, updated__lt=timezone.now() - Pending.STALLED_AFTER
+    )
+    claimed = Pending.objects.filter(free, pk=pending.pk).update(
+        state=State.RUNNING, rows_done=0, rows_total=0, result={}, updated=timezone.now()
+    )
+    return claimed == 1
+
+
+def run_claimed_upload(pending_pk: int) -> None:
+    """Import a claimed upload, writing rows done as it goes and the outcome at the end.
+
+    Runs in a thread of its own (views.upload starts it), so it must not raise: a rejected
+    import or an error is written to the hold, which keeps the files.
+    """
+    pending = PendingImport.objects.select_related("plan", "user").get(pk=pending_pk)
+    rows = PendingImport.objects.filter(pk=pending_pk)
+
+    def progress(done, total):
+        try:
+            rows.update(rows_done=done, rows_total=total, updated=timezone.now())
+        except DatabaseError:  # e.g. SQLite busy with another write: the next report will do
+            logger.warning("could not record the progress of upload %s", pending_pk)
+
+    try:
+        _import_held(pending, load_layout(pending.layout), progress)
+    except (ImportRejected, LayoutError) as error:
+        problems = getattr(error, "problems", None) or [Problem("", "", None, "", str(error))]
+        result = {"problems": [problem.as_row() for problem in problems]}
+        rows.update(state=PendingImport.State.FAILED, result=result, updated=timezone.now())
+    except Exception:
+        logger.exception("the import of upload %s failed", pending_pk)
+        result = {"error": _("The import stopped with an error; nothing was imported.")}
+        rows.update(state=PendingImport.State.FAILED, result=result, updated=timezone.now())
+
+
+def import_in_background(pending) -> bool:
+    """Claim `pending` and import it in a thread of its own; False if it already runs."""
+    if not claim_upload(pending):
+        return False
+    thread = threading.Thread(
+        target=_in_thread, args=(pending.pk,), name=f"import-upload-{pending.pk}"
+    )
+    transaction.on_commit(thread.start)
+    return True
+
+
+def _in_thread(pending_pk: int) -> None:
+    try:
+        run_claimed_upload(pending_pk)
+    finally:
+        connection.close()  # the thread's own connection

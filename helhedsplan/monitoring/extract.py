@@ -268,6 +268,7 @@ def extract(
     merged: dict[tuple, Candidate] = {}
     reader = _Reader(lookup)
     total = sum(len(s.rows) for _, sheets in files for s in sheets)
+    every = 500 if total > 500 else max(1, total // 20)  # a small file: about twenty reports
     done = 0
     for file_name, sheets in files:
         for table in layout.tables:
@@ -290,7 +291,7 @@ def extract(
             rows = _Rows(table, columns, file_name, reader, merged, report)
             for number, row in enumerate(sheet.rows[table.header_row :], table.header_row + 1):
                 done += 1
-                if progress and done % 500 == 0:
+                if progress and done % every == 0:
                     progress(done, total)
                 rows.read(number, row)
     if progress:

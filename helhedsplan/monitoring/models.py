@@ -1,7 +1,10 @@
 """Monitoring data: the indicator catalogue, observations with their provenance and history."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhedsplan.goals.models import Indicator
@@ -186,7 +189,18 @@ class PreviousObservation(models.Model):
 
 
 class PendingImport(models.Model):
-    """Uploaded files waiting between the preview and the confirmed import."""
+    """Uploaded files waiting between the preview and the confirmed import, and how far a
+    confirmed import running in the background has come (the upload page polls it)."""
+
+    class State(models.TextChoices):
+        HELD = "held", _("Waiting for confirmation")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Not imported")
+
+    # A running import that has not reported for this long died with its process (its
+    # transaction was rolled back): it may be started again.
+    STALLED_AFTER = datetime.timedelta(minutes=10)
 
     plan = models.ForeignKey(Plan, models.CASCADE, related_name="+", verbose_name=_("plan"))
     user = models.ForeignKey(
@@ -196,6 +210,13 @@ class PendingImport(models.Model):
     layout = models.CharField(_("layout"), max_length=100)
     provenance = models.TextField(_("provenance"), blank=True)
     files = models.JSONField(_("files"), help_text=_("[name, base64 content] pairs"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default="held")
+    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
+    rows_total = models.PositiveIntegerField(_("rows in all"), default=0)
+    updated = models.DateTimeField(_("last progress"), null=True, blank=True)
+    result = models.JSONField(
+        _("result"), default=dict, blank=True, help_text=_("the counts, or the problems")
+    )
 
     class Meta:
         verbose_name = _("pending import")
@@ -208,3 +229,15 @@ class PendingImport(models.Model):
         import base64
 
         return [(name, base64.b64decode(content)) for name, content in self.files]
+
+    @property
+    def stalled(self) -> bool:
+        return (
+            self.state == self.State.RUNNING
+            and self.updated is not None
+            and timezone.now() - self.updated > self.STALLED_AFTER
+        )
+
+    @property
+    def percent(self) -> int:
+        return 100 * self.rows_done // self.rows_total if self.rows_total else 0

@@ -10,4 +10,5 @@ urlpatterns = [
     path("imports/", views.imports, name="imports"),
     path("catalogue/", views.catalogue, name="catalogue"),
     path("import/", views.upload, name="upload"),
+    path("import/progress/", views.upload_progress, name="upload_progress"),
 ]

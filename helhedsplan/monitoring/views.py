@@ -3,6 +3,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -16,9 +17,11 @@ from .actions import (
     choose_layout,
     confirm_upload,
     hold_upload,
+    import_in_background,
     import_observations,
 )
 from .catalogue import definitions_for
+from .extract import Problem
 from .layouts import LayoutError, load_layout, shipped_layouts
 from .matrix import sort_rows
 from .models import ImportBatch, PendingImport
@@ -96,6 +99,7 @@ def upload(request, plan):
     plan = plan_for(request, plan, Role.STAFF)
     context = {"plan": plan, "layouts": shipped_layouts()}
     if request.method != "POST":
+        context["running"] = _latest_import(request, plan, PendingImport.State.RUNNING)
         return render(request, "monitoring/upload.html", context)
     if "confirm" in request.POST:
         return _confirm(request, plan, context)
@@ -116,12 +120,25 @@ def upload(request, plan):
 
 
 def _confirm(request, plan, context):
-    pending = PendingImport.objects.filter(
-        plan=plan, user=request.user, pk=request.POST.get("pending") or 0
-    ).first()
+    pending = (
+        PendingImport.objects.filter(
+            plan=plan, user=request.user, pk=request.POST.get("pending") or 0
+        )
+        .exclude(state=PendingImport.State.DONE)
+        .first()
+    )
     if pending is None:
         context["error"] = _("The upload has expired; choose the files again.")
         return render(request, "monitoring/upload.html", context, status=400)
+    if request.htmx:
+        # With JavaScript: import in the background; the page polls upload_progress.
+        import_in_background(pending)
+        pending.refresh_from_db()
+        return _progress(request, plan, pending)
+    if pending.state == PendingImport.State.RUNNING and not pending.stalled:
+        context["error"] = _("These files are being imported already.")
+        context["running"] = pending
+        return render(request, "monitoring/upload.html", context, status=409)
     try:
         outcome = confirm_upload(pending, load_layout(pending.layout))
     except ImportRejected as error:
@@ -132,6 +149,48 @@ def _confirm(request, plan, context):
         % outcome.summary(),
     )
     return redirect("monitoring:imports", plan.slug)
+
+
+@require_GET
+def upload_progress(request, plan):
+    """How far the user's background import has come (polled by the upload page)."""
+    plan = plan_for(request, plan, Role.STAFF)
+    pending = _latest_import(request, plan)
+    if pending is not None and pending.state == PendingImport.State.DONE:
+        messages.success(
+            request,
+            _("Imported: %(added)s added, %(changed)s changed, %(unchanged)s unchanged.")
+            % pending.result,
+        )
+        pending.delete()
+        imports = reverse("monitoring:imports", args=[plan.slug])
+        if request.htmx:
+            return HttpResponse(headers={"HX-Redirect": imports})
+        return redirect(imports)
+    return _progress(request, plan, pending)
+
+
+def _latest_import(request, plan, *states):
+    """The user's latest upload that is importing or has been (or is in one of `states`)."""
+    found = PendingImport.objects.filter(plan=plan, user=request.user)
+    found = found.filter(state__in=states) if states else found.exclude(state="held")
+    return found.order_by("-pk").first()
+
+
+def _progress(request, plan, pending):
+    """The progress box alone for htmx, else the upload page around it."""
+    context = {"plan": plan, "pending": pending}
+    if pending is not None and pending.state == PendingImport.State.FAILED:
+        problems = [Problem(*row) for row in pending.result.get("problems", [])]
+        context.update(
+            failed_problems=problems,
+            failed_error=pending.result.get("error", ""),
+            problems_href="data:text/csv;charset=utf-8," + quote(problems_csv(problems)),
+        )
+    if request.htmx:
+        return render(request, "monitoring/_upload_progress.html", context)
+    context.update(layouts=shipped_layouts(), running=pending)
+    return render(request, "monitoring/upload.html", context)
 
 
 def _rejected(request, context, error):

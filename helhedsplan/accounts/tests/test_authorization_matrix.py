@@ -62,6 +62,7 @@ MATRIX = {
     "monitoring:imports": MEMBERS,
     "monitoring:catalogue": MEMBERS,
     "monitoring:upload": STAFF,
+    "monitoring:upload_progress": STAFF,
     # The logbook's registers hold volunteers' contacts and staff work: secretariat only.
     "logbook:overview": MEMBERS,
     "logbook:entries": STAFF,
