@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from helhedsplan.core.generations import Kept
 from helhedsplan.goals.models import Baseline
+from helhedsplan.plans.models import Residents
 
 from . import generation
 from .aggregation import Part, aggregate
@@ -181,7 +182,7 @@ def _add_targets(panel: Panel, indicator, department, municipality, plan_end: in
 def _department_order(plan):
     from helhedsplan.plans.summary import danish_sort_key
 
-    departments = plan.departments.select_related("plan", "area").prefetch_related("residents")
+    departments = plan.departments.select_related("plan", "area")
     return sorted(departments, key=lambda d: danish_sort_key(d.name))
 
 
@@ -230,20 +231,19 @@ def _grouped(plan):
 KEPT = Kept(size=64)  # needs-matrix columns per plan, generation and language
 
 
-def matrix_key(plan, departments) -> tuple:
+def matrix_key(plan) -> tuple:
     """What a plan's needs matrix depends on: its monitoring data's generation (changed by
     every import and by changes to departments, areas and indicators), the language, and
     which departments it has."""
-    return (plan.pk, generation.current(plan), get_language(), tuple(d.key for d in departments))
+    keys = tuple(plan.departments.order_by("key").values_list("key", flat=True))
+    return (plan.pk, generation.current(plan), get_language(), keys)
 
 
 def matrix(plan):
     """The needs matrix's departments (Danish order) and its columns, one per indicator. The
     columns are computed once per generation of the plan's data and kept in the process."""
     departments = _department_order(plan)
-    columns = KEPT.get(
-        ("columns", *matrix_key(plan, departments)), lambda: _columns(plan, departments)
-    )
+    columns = KEPT.get(("columns", *matrix_key(plan)), lambda: _columns(plan, departments))
     return departments, columns
 
 
@@ -310,19 +310,25 @@ def _parts(column, departments, residents) -> dict:
     return parts
 
 
+def _latest_residents(plan) -> dict[str, int | None]:
+    """Each department's residents in the latest year they are known."""
+    latest = {}
+    rows = Residents.objects.filter(department__plan=plan, value__isnull=False).order_by("year")
+    for key, value in rows.values_list("department__key", "value"):
+        latest[key] = value  # later years overwrite earlier ones
+    return defaultdict(lambda: None, latest)
+
+
 def aggregates(plan):
     """Per indicator, for its latest period: the departments weighted together, for the whole
     plan and for each area (and municipality), with what each covers, beside the stored plan
-    and municipality values."""
+    and municipality values. Kept per generation of the plan's data, like the matrix."""
+    return KEPT.get(("aggregates", *matrix_key(plan)), lambda: _aggregates(plan))
+
+
+def _aggregates(plan):
     departments, columns = matrix(plan)
-    residents = {}
-    for department in departments:
-        latest = max(
-            (r for r in department.residents.all() if r.value is not None),
-            key=lambda r: r.year,
-            default=None,
-        )
-        residents[department.key] = latest.value if latest else None
+    residents = _latest_residents(plan)
     stored = defaultdict(dict)
     for observation in Observation.objects.filter(plan=plan, scope="plan").select_related(
         "definition"

@@ -3,6 +3,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
 from helhedsplan.cases.counts import case_counts
+from helhedsplan.core.generations import Kept
 
 from . import report
 from .actions import (
@@ -44,27 +46,32 @@ def overview(request, plan):
     return render(request, "monitoring/overview.html", context)
 
 
+TABLES = Kept(size=64)  # rendered needs-matrix tables per plan, generation, language and sort
+
+
 @require_GET
 def matrix(request, plan):
     plan = plan_for(request, plan)
-    departments, columns = report.matrix(plan)
     sort = request.GET.get("sort", "")
-    cells = report.KEPT.get(
-        ("cells", *report.matrix_key(plan, departments)),
-        lambda: {
-            d.key: matrix_cells_html([(col.cells[d.key], col.unit) for col in columns])
-            for d in departments
-        },
-    )
-    rows = [(d, cells[d.key]) for d in sort_rows(departments, columns, sort)]
+    key = (sort, plan.slug, *report.matrix_key(plan))
     context = {
         "plan": plan,
-        "columns": columns,
-        "rows": rows,
         "sort": sort,
         "legend": legend_items(),
+        # The table is kept under what it shows: its data's generation (see report.matrix).
+        "table": TABLES.get(key, lambda: _matrix_table(plan, sort)),
     }
     return render(request, "monitoring/matrix.html", context)
+
+
+def _matrix_table(plan, sort):
+    departments, columns = report.matrix(plan)
+    rows = [
+        (d, matrix_cells_html([(col.cells[d.key], col.unit) for col in columns]))
+        for d in sort_rows(departments, columns, sort)
+    ]
+    context = {"columns": columns, "rows": rows, "sort": sort}
+    return render_to_string("monitoring/_matrix_table.html", context)
 
 
 @require_GET

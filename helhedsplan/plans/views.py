@@ -1,9 +1,12 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from helhedsplan.accounts.access import plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.generations import Kept
 from helhedsplan.goals.display import prepare_goal, prepare_indicator
 from helhedsplan.goals.models import Baseline, Goal
 from helhedsplan.goals.serialize import (
@@ -12,6 +15,7 @@ from helhedsplan.goals.serialize import (
     prefetch_goals,
     prefetch_indicators,
 )
+from helhedsplan.monitoring import generation
 from helhedsplan.monitoring.report import department_panels
 from helhedsplan.planfiles.exporter import export_plan
 
@@ -67,7 +71,7 @@ def department(request, plan, key):
         "rows": rows,
         "has_comparisons": any(comparison for _, comparison in rows),
         "activities": department.activities.select_related("sub_agreement"),
-        "monitoring": department_panels(plan, department),
+        "monitoring_html": _monitoring_section(plan, department),
         "area_departments": (
             department.area.departments.filter(plan=plan)
             .exclude(pk=department.pk)
@@ -77,6 +81,25 @@ def department(request, plan, key):
         ),
     }
     return render(request, "plans/department.html", context)
+
+
+MONITORING_SECTIONS = Kept(size=256)
+
+
+def _monitoring_section(plan, department):
+    """The department page's monitoring part (charts, targets, figures), kept under the plan's
+    monitoring generation: it changes only with imports and with the plan's indicators."""
+    key = (plan.slug, department.key, *generation.current(plan), get_language())
+
+    def render_section():
+        context = {
+            "plan": plan,
+            "department": department,
+            "monitoring": department_panels(plan, department),
+        }
+        return render_to_string("monitoring/_department.html", context)
+
+    return MONITORING_SECTIONS.get(key, render_section)
 
 
 @require_GET

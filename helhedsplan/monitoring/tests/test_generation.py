@@ -53,3 +53,37 @@ def test_a_new_department_gets_its_row(plan_2025):
     departments, columns = report.matrix(plan_2025)
     assert "ny-afdeling" in [d.key for d in departments]
     assert all("ny-afdeling" in c.cells for c in columns)
+
+
+def test_the_department_page_shows_an_import_and_a_changed_target_at_once(plan_2017, member):
+    from django.urls import reverse
+
+    from helhedsplan.goals.models import Target
+
+    client = member(plan_2017)
+    url = reverse("plans:department", args=[plan_2017.slug, "ellekonebakken"])
+    before = client.get(url).content.decode()
+    target = Target.objects.filter(indicator__plan=plan_2017).exclude(text="").first()
+    assert target.text in before
+
+    target.text = "Et nyt mål for klagesagerne"
+    target.save()
+    import_observations(
+        plan_2017,
+        [long_csv(["Ellekonebakken", "fraflytningsprocent", "2031", "7", "", ""])],
+        LONG,
+    )
+
+    after = client.get(url).content.decode()
+    assert "Et nyt mål for klagesagerne" in after and target.text in after
+    assert "(2031)" in after  # the latest value now
+
+
+def test_changed_residents_give_a_new_generation_for_the_aggregates(plan_2025):
+    residents = plan_2025.departments.get(key="ringparken").residents.exclude(value=None).last()
+    before = generation.current(plan_2025)
+
+    residents.value += 100
+    residents.save()
+
+    assert generation.current(plan_2025) != before
