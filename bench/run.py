@@ -395,7 +395,12 @@ def report_benchmark() -> dict | None:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=0.05)
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn processes")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count(),
+        help="gunicorn processes (default: one per core; these pages are CPU-bound)",
+    )
     parser.add_argument("--skip-report", action="store_true")
     parser.add_argument(
         "--only",

@@ -227,20 +227,26 @@ class FundingSource(models.TextChoices):
     LOCAL = "local", _("Local co-financing (not split)")
 
 
+def budget_totals(by_source: dict) -> dict:
+    """LBF, local co-financing, total and the local share (None when nothing is budgeted),
+    from the amounts per funding source."""
+    by_source = dict(by_source)
+    lbf = by_source.pop(FundingSource.LBF, Decimal(0)) or Decimal(0)
+    local = sum(by_source.values(), Decimal(0))
+    total = lbf + local
+    return {
+        "lbf": lbf,
+        "local": local,
+        "total": total,
+        "local_share": (local / total * 100) if total else None,
+        "by_source": by_source,
+    }
+
+
 class BudgetLineQuerySet(models.QuerySet):
     def totals(self) -> dict:
-        """LBF, local co-financing, total and the local share (None when nothing is budgeted)."""
-        by_source = dict(self.values_list("source").annotate(total=Sum("amount")))
-        lbf = by_source.pop(FundingSource.LBF, Decimal(0)) or Decimal(0)
-        local = sum(by_source.values(), Decimal(0))
-        total = lbf + local
-        return {
-            "lbf": lbf,
-            "local": local,
-            "total": total,
-            "local_share": (local / total * 100) if total else None,
-            "by_source": by_source,
-        }
+        """budget_totals of these lines."""
+        return budget_totals(self.values_list("source").annotate(total=Sum("amount")))
 
 
 class BudgetLine(models.Model):

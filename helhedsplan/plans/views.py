@@ -25,15 +25,15 @@ from .summary import budget_summary, department_rows
 @require_GET
 def overview(request, plan):
     plan = plan_for(request, plan)
+    intervention_areas = list(plan.intervention_areas.select_related("intervention_area"))
     context = {
         "plan": plan,
         "parties": plan.parties.all(),
-        "intervention_areas": plan.intervention_areas.select_related("intervention_area"),
-        "sub_agreements": plan.sub_agreements.select_related("intervention_area"),
-        "budget": budget_summary(plan),
+        "intervention_areas": intervention_areas,
+        "sub_agreements": plan.sub_agreements.all(),
+        "budget": budget_summary(plan, intervention_areas),
         "department_count": plan.departments.count(),
         "bodies": plan.bodies.all(),
-        "milestones": plan.milestones.all()[:5],
         "role": request.plan_role,
     }
     return render(request, "plans/overview.html", context)
