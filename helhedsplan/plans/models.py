@@ -81,6 +81,10 @@ class Plan(models.Model):
     def housing_organisations(self):
         return self.parties.filter(kind=Party.Kind.HOUSING_ORGANISATION)
 
+    def navigation_sub_agreements(self):
+        """The sub-agreements in the plan menu, with the intervention area each is named by."""
+        return self.sub_agreements.select_related("intervention_area")
+
 
 class Area(models.Model):
     """A boligområde as the official lists count it: one or more departments."""
