@@ -13,6 +13,7 @@ from .models import AreaFigures
 
 FIGURE_COLUMNS = (
     "pk",
+    "area_id",
     "area__name",
     "area__municipality",
     "list_year",
@@ -29,26 +30,27 @@ def classify_stored(
 
     Reads the figures as plain rows rather than model instances, for classifying many at once."""
     figures = AreaFigures.objects.all() if figures is None else figures
-    ids, rows, kommune_of = [], [], {}
+    ids, rows, names, kommune_of = [], [], {}, {}
     # By id, the cheapest stable order: classify_all sorts the rows by area and year itself.
     for row in figures.order_by("pk").values_list(*FIGURE_COLUMNS):
-        pk, name, municipality, year, residents, national = row[:6]
+        pk, area_id, name, municipality, year, residents, national = row[:7]
         ids.append(pk)
-        values = dict(zip(CRITERIA, row[6:], strict=True))
-        rows.append(AreaYear(name, year, residents, values, national))
-        kommune_of[name] = municipality
-    return dict(zip(ids, _classify(rows, kommune_of, history), strict=True))
+        values = dict(zip(CRITERIA, row[7:], strict=True))
+        rows.append(AreaYear(area_id, year, residents, values, national))
+        names[area_id] = name
+        kommune_of[area_id] = municipality
+    return dict(zip(ids, _classify(rows, names, kommune_of, history), strict=True))
 
 
 def classify_figures(figures: list[AreaFigures], history: OfficialHistory | None = None):
     """{area id: [Classification, oldest first]} for the given figures, all in one pass."""
     names = {f.area_id: f.area.name for f in figures}
     rows = [
-        AreaYear(f.area.name, f.list_year, f.residents, f.values(), f.national_convicted_pct)
+        AreaYear(f.area_id, f.list_year, f.residents, f.values(), f.national_convicted_pct)
         for f in figures
     ]
-    kommune_of = {f.area.name: f.area.municipality for f in figures}
-    results = _classify(rows, kommune_of, history)
+    kommune_of = {f.area_id: f.area.municipality for f in figures}
+    results = _classify(rows, names, kommune_of, history)
     by_area: dict[int, list[Classification]] = defaultdict(list)
     for figure, result in zip(figures, results, strict=True):
         by_area[figure.area_id].append(result)
@@ -57,11 +59,21 @@ def classify_figures(figures: list[AreaFigures], history: OfficialHistory | None
     return dict(by_area), names
 
 
-def _classify(rows: list[AreaYear], kommune_of: dict, history: OfficialHistory | None):
+def _classify(
+    rows: list[AreaYear], names: dict, kommune_of: dict, history: OfficialHistory | None
+) -> list[Classification]:
+    """Classify rows whose `area` is an Area id, as names are unique only within a kommune;
+    the classifications come back with the area's name, as from the other inputs."""
     history = history or store.official_history()
-    return classify_all(
-        rows, store.rule_sets(), store.conviction_references(), lookup_for(history, kommune_of)
+    results = classify_all(
+        rows,
+        store.rule_sets(),
+        store.conviction_references(),
+        lookup_for(history, kommune_of, names),
     )
+    for result in results:
+        result.area = names[result.area]
+    return results
 
 
 def history_strip(area, history: OfficialHistory, last_year: int) -> list[dict]:

@@ -74,7 +74,7 @@ class ConvictionReference:
 
 @dataclass(slots=True)
 class AreaYear:
-    area: str
+    area: str  # the area's name, or an identity unique per area (the stored figures' Area id)
     list_year: int
     residents: int | None
     values: dict[str, Decimal | None]

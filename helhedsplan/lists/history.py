@@ -113,13 +113,17 @@ def shipped_history() -> OfficialHistory:
     return OfficialHistory(read_listings(), read_counts())
 
 
-def lookup_for(history: OfficialHistory, kommune_of: dict[str, str | None]):
-    """A history lookup for the engine, for input areas named as in `kommune_of`."""
-    resolved_names: dict[str, tuple[str, str] | None] = {}
+def lookup_for(history: OfficialHistory, kommune_of: dict, names: dict | None = None):
+    """A history lookup for the engine, for input areas named as in `kommune_of`.
 
-    def lookup(area: str, year: int, column: str) -> Tri:
+    With `names`, the input areas are identities (such as Area ids) rather than names:
+    `kommune_of` and `names` give each identity's kommune and name."""
+    resolved_names: dict = {}
+
+    def lookup(area, year: int, column: str) -> Tri:
         if area not in resolved_names:
-            resolved_names[area] = history.resolve(area, kommune_of.get(area))
+            name = area if names is None else names[area]
+            resolved_names[area] = history.resolve(name, kommune_of.get(area))
         resolved = resolved_names[area]
         if resolved is None:
             # Not a published area: absent from every complete list, unknown elsewhere.
