@@ -43,6 +43,15 @@ def member(db):
     return make
 
 
+@pytest.fixture
+def demo_site(live_server):
+    """The live server's address, with the demo plans loaded (for the browser tests)."""
+    from helhedsplan.planfiles.demo import load_demo
+
+    load_demo()
+    return live_server.url
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     # Playwright cannot download its own browser here: drive Debian's chromium.

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from helhedsplan.planfiles.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
+from .login import log_in as log_in_at
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
@@ -17,17 +17,8 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def demo_site(live_server):
-    load_demo()
-    return live_server.url
-
-
 def log_in(page, site):
-    page.goto(f"{site}/plans/viborg-2025-29/")
-    page.fill("input[name=login]", DEMO_USERNAME)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
+    log_in_at(page, f"{site}/plans/viborg-2025-29/")
 
 
 def fits_the_screen(page) -> bool:

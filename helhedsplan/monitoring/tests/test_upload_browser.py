@@ -3,8 +3,9 @@ background and lands on the list of imports (Playwright, Debian's chromium)."""
 
 import pytest
 
+from helhedsplan.core.tests.login import log_in
 from helhedsplan.monitoring.models import ImportBatch
-from helhedsplan.planfiles.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
+from helhedsplan.planfiles.demo import DEMO_USERNAME
 
 from .files import EXAMPLES
 
@@ -14,17 +15,8 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def site(live_server):
-    load_demo()
-    return live_server.url
-
-
-def test_confirming_an_upload_shows_progress_then_the_imports(page, site):
-    page.goto(f"{site}/plans/viborg-2025-29/monitoring/import/")
-    page.fill("input[name=login]", DEMO_USERNAME)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
+def test_confirming_an_upload_shows_progress_then_the_imports(page, demo_site):
+    log_in(page, f"{demo_site}/plans/viborg-2025-29/monitoring/import/")
     page.set_input_files("input[name=files]", str(EXAMPLES / "long.csv"))
     page.get_by_role("button", name="Forhåndsvisning").click()
     page.wait_for_selector("input[name=pending]", state="attached")
