@@ -26,24 +26,27 @@ def current(plan) -> tuple[int, int]:
     return generations.current(plan_key(plan.pk), CATALOGUE)
 
 
-def _plan_changed(sender, instance, **kwargs):
-    generations.bump(plan_key(instance.plan_id))
-
-
-def _indicator_part_changed(sender, instance, **kwargs):
-    plans = Indicator.objects.filter(pk=instance.indicator_id).values_list("plan_id", flat=True)
-    for plan_id in plans:  # none when the indicator itself is going too
+def _bump(plan_ids) -> None:
+    for plan_id in set(plan_ids):
         generations.bump(plan_key(plan_id))
+
+
+def _plan_changed(sender, instance, **kwargs):
+    _bump([instance.plan_id])
+
+
+# Baselines, targets and residents reach their plan through a parent; when the parent itself
+# is being deleted too, the lookup finds nothing, and the parent's own signal bumps the plan.
+def _indicator_part_changed(sender, instance, **kwargs):
+    _bump(Indicator.objects.filter(pk=instance.indicator_id).values_list("plan_id", flat=True))
 
 
 def _residents_changed(sender, instance, **kwargs):
-    plans = Department.objects.filter(pk=instance.department_id).values_list("plan_id", flat=True)
-    for plan_id in plans:  # none when the department itself is going too
-        generations.bump(plan_key(plan_id))
+    _bump(Department.objects.filter(pk=instance.department_id).values_list("plan_id", flat=True))
 
 
 def _the_plan_changed(sender, instance, **kwargs):
-    generations.bump(plan_key(instance.pk))
+    _bump([instance.pk])
 
 
 def _definition_changed(sender, instance, **kwargs):
@@ -51,8 +54,7 @@ def _definition_changed(sender, instance, **kwargs):
 
 
 def _area_changed(sender, instance, **kwargs):
-    for plan_id in set(instance.departments.values_list("plan_id", flat=True)):
-        generations.bump(plan_key(plan_id))
+    _bump(instance.departments.values_list("plan_id", flat=True))
 
 
 def connect() -> None:
