@@ -26,16 +26,23 @@ COMPARISON_SCOPES = [scope for scope in Scope.values if scope != Scope.DEPARTMEN
 
 
 def point(observation: Observation) -> Point:
-    start, end = observation.period_start, observation.period_end
-    year = end.year if observation.period_type in SPAN_TYPES else start.year
-    return Point(
-        observation.period_label,
-        year,
-        observation.value,
-        observation.status,
-        observation.reason,
-        observation.denominator,
+    o = observation
+    return _point(
+        o.period_type,
+        o.period_start,
+        o.period_end,
+        o.period_label,
+        o.value,
+        o.status,
+        o.reason,
+        o.denominator,
     )
+
+
+def _point(kind, start, end, label, value, status, reason, denominator) -> Point:
+    """A span (school or project year) is charted and judged under the year it ends in."""
+    year = end.year if kind in SPAN_TYPES else start.year
+    return Point(label, year, value, status, reason, denominator)
 
 
 _POINT_FIELDS = (
@@ -54,9 +61,7 @@ _POINT_FIELDS = (
 
 
 def _row_point(row) -> Point:
-    kind, start, end, label, value, status, reason, den = row[3:11]
-    year = end.year if kind in SPAN_TYPES else start.year  # as point() does
-    return Point(label, year, value, status, reason, den)
+    return _point(*row[3:11])  # a row of _POINT_FIELDS, from period_type to denominator
 
 
 @dataclass

@@ -15,6 +15,13 @@ def level_colour(level):
     return COLOURS.get(level, "#FFFFFF")
 
 
+def _shown(point, unit: str, marks: tuple[str, str]) -> str:
+    """A point's value as HTML, or why there is none (shown_value, with the marks passed in)."""
+    if point.known:
+        return escape(measure(point.value, unit, marks))
+    return shown_value(None, point.status, unit, point.reason)
+
+
 def matrix_cells_html(cells) -> SafeString:
     """A needs-matrix row's cells as HTML: built here rather than in the template because a
     matrix of a large plan has thousands of cells and template tags cost per cell."""
@@ -23,13 +30,7 @@ def matrix_cells_html(cells) -> SafeString:
     )
     parts, marks = [], number_marks()
     for cell, unit in cells:
-        point = cell.point
-        if point is not None and point.known:
-            shown = escape(measure(point.value, unit, marks))
-        elif point is not None:
-            shown = shown_value(None, point.status, "", point.reason)
-        else:
-            shown = missing
+        shown = missing if cell.point is None else _shown(cell.point, unit, marks)
         parts.append(
             f'<td class="number level-{cell.level}" style="background:{level_colour(cell.level)}">'
             f"{shown}</td>"
@@ -41,11 +42,9 @@ def matrix_cells_html(cells) -> SafeString:
 def figures_rows(points, unit):
     """The rows of the figures under a chart (its text alternative), written in one go: a
     department page has some forty charts of ten or more points each."""
-    marks, parts = number_marks(), []
-    for point in points:
-        if point.known:
-            shown = escape(measure(point.value, unit, marks))
-        else:
-            shown = shown_value(None, point.status, unit, point.reason)
-        parts.append(f'<tr><td>{escape(point.label)}</td><td class="number">{shown}</td></tr>')
-    return mark_safe("".join(parts))  # every dynamic part above is escaped or format_html'd
+    marks = number_marks()
+    rows = (
+        f'<tr><td>{escape(p.label)}</td><td class="number">{_shown(p, unit, marks)}</td></tr>'
+        for p in points
+    )
+    return mark_safe("".join(rows))  # every dynamic part above is escaped or format_html'd
