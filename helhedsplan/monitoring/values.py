@@ -78,21 +78,19 @@ class CellCache:
 
     def cell(self, raw, *, blank_is_zero: bool = False) -> Cell:
         key = (type(raw), raw, blank_is_zero)
-        found = self._cells.get(key)
-        if found is None:
-            found = self._cells[key] = _or_message(read_cell, raw, blank_is_zero=blank_is_zero)
-        if isinstance(found, str):
-            raise NumberError(found)
-        return found
+        return _remembered(self._cells, key, read_cell, raw, blank_is_zero=blank_is_zero)
 
     def number(self, raw) -> Decimal:
-        key = (type(raw), raw)
-        found = self._numbers.get(key)
-        if found is None:
-            found = self._numbers[key] = _or_message(to_number, raw)
-        if isinstance(found, str):
-            raise NumberError(found)
-        return found
+        return _remembered(self._numbers, (type(raw), raw), to_number, raw)
+
+
+def _remembered(memory: dict, key: tuple, read, raw, **options):
+    found = memory.get(key)
+    if found is None:
+        found = memory[key] = _or_message(read, raw, **options)
+    if isinstance(found, str):
+        raise NumberError(found)
+    return found
 
 
 def _or_message(read, raw, **options):
