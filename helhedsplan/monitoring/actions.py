@@ -258,13 +258,9 @@ def _save(plan, files, layout, prepared, outcome, *, user, provenance) -> None:
     PreviousObservation.objects.bulk_create(
         PreviousObservation(
             observation=old,
-            value=old.value,
-            numerator=old.numerator,
-            denominator=old.denominator,
-            status=old.status,
-            reason=old.reason,
             batch_id=old.batch_id,
             replaced_by=batch,
+            **{name: getattr(old, name) for name in CURRENT},
         )
         for _, old in outcome.changed
     )
