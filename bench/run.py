@@ -62,8 +62,10 @@ def recreate_database():
         db.execute(f'CREATE DATABASE "{name}"')
 
 
-def prepare(scale: float) -> dict:
+def prepare(scale: float, reuse: bool = False) -> dict:
     os.environ.update(ENVIRONMENT)
+    if reuse:
+        return reused(scale)
     step(f"recreating {DATABASE}")
     recreate_database()
     subprocess.run([HELHEDSPLAN, "migrate", "-v0"], check=True)
@@ -94,6 +96,20 @@ def prepare(scale: float) -> dict:
         "observations": sizes.observations,
         "generate_s": generated,
     }
+
+
+def reused(scale: float) -> dict:
+    """The dataset a previous run generated (--reuse: for measuring again while working)."""
+    import django
+
+    django.setup()
+    from helhedsplan.api.national import Sizes
+    from helhedsplan.plans.models import Plan
+
+    if not Plan.objects.filter(slug__startswith="syntetisk-").exists():
+        sys.exit(f"--reuse: {DATABASE} holds no generated dataset; run without --reuse first")
+    sizes = Sizes.at(scale)
+    return {"scale": scale, **vars(sizes), "observations": sizes.observations, "reused": True}
 
 
 def timed(function, *args):
@@ -263,6 +279,7 @@ def session_for_reader(plans) -> str:
 
     from helhedsplan.accounts.models import Membership
 
+    get_user_model().objects.filter(username="bench-reader").delete()  # from a --reuse run
     user = get_user_model().objects.create_user("bench-reader", password="bench-only-12345!")
     Membership.objects.bulk_create(Membership(user=user, plan=p, role="reader") for p in plans)
     session = SessionStore()
@@ -403,6 +420,11 @@ def main():
     )
     parser.add_argument("--skip-report", action="store_true")
     parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure on the dataset of a previous run (with --only; nothing is written)",
+    )
+    parser.add_argument(
         "--only",
         choices=["import", "classification", "pages", "report"],
         action="append",
@@ -420,7 +442,7 @@ def main():
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
         },
-        "dataset": prepare(args.scale),
+        "dataset": prepare(args.scale, reuse=args.reuse),
     }
     if "import" in wanted:
         step("import benchmark")
@@ -437,7 +459,7 @@ def main():
         step("report benchmark (bench/report_bench.py)")
         result["report"] = report_benchmark()
     result["total_s"] = time.perf_counter() - started
-    if args.only:
+    if args.only or args.reuse:
         print(json.dumps(result, indent=2, default=str))
         return
     out = BENCH / "results"

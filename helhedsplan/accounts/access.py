@@ -4,9 +4,14 @@ A plan the user may not see answers 404, as if it did not exist, so its name is 
 a member whose role is too low gets 403.
 """
 
+import copy
+
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import Http404
 
+from helhedsplan.core import content, generations
+from helhedsplan.core.generations import Kept
 from helhedsplan.plans.models import Plan
 
 from .models import ROLE_RANK, Membership, Role
@@ -30,15 +35,42 @@ def role_in(user, plan: Plan) -> Role | None:
 
 
 def plan_for(request, slug: str, role: Role = Role.READER) -> Plan:
-    """The plan `slug` if the requesting user holds at least `role` in it."""
-    plan = Plan.objects.select_related("municipality").filter(slug=slug).first()
-    user_role = role_in(request.user, plan) if plan else None
+    """The plan `slug` if the requesting user holds at least `role` in it.
+
+    Every plan page asks this first, so the plan itself is kept under the plan content
+    generation (each request gets its own copy); the membership is read every time."""
+    user = request.user
+    if not user.is_authenticated:
+        raise Http404("No such plan")
+    [generation] = generations.for_request(request, content.KEY)
+    plan = PLANS.get((generation, slug), lambda: _plan(slug))
+    if plan is None:
+        raise Http404("No such plan")
+    user_role = Role.ADMIN if user.is_superuser else _member_role(user, plan)
     if user_role is None:
         raise Http404("No such plan")
     if ROLE_RANK[user_role] < ROLE_RANK[role]:
         raise PermissionDenied
     request.plan_role = user_role
-    return plan
+    return copy.copy(plan)  # a view may change its plan; the kept one stays as it was
+
+
+PLANS = Kept(size=256)
+
+
+def _plan(slug: str) -> Plan | None:
+    return Plan.objects.select_related("municipality").filter(slug=slug).first()
+
+
+_ROLE_SQL = f"SELECT role FROM {Membership._meta.db_table} WHERE user_id = %s AND plan_id = %s"
+
+
+def _member_role(user, plan: Plan) -> Role | None:
+    # Plain SQL: asked on every plan page, and the ORM would cost more than the query.
+    with connection.cursor() as cursor:
+        cursor.execute(_ROLE_SQL, [user.pk, plan.pk])
+        row = cursor.fetchone()
+    return Role(row[0]) if row else None
 
 
 def can(user_role: Role | None, role: Role) -> bool:

@@ -22,8 +22,15 @@ def plan_key(plan_id: int) -> str:
     return f"monitoring:plan:{plan_id}"
 
 
-def current(plan) -> tuple[int, int]:
-    return generations.current(plan_key(plan.pk), CATALOGUE)
+def keys(plan) -> tuple[str, str]:
+    return plan_key(plan.pk), CATALOGUE
+
+
+def current(plan, request=None) -> tuple[int, int]:
+    """The generations of the plan's monitoring data (read once per request if one is given)."""
+    if request is not None:
+        return generations.for_request(request, *keys(plan))
+    return generations.current(*keys(plan))
 
 
 def _bump(plan_ids) -> None:

@@ -5,15 +5,15 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
 from helhedsplan.cases.counts import case_counts
-from helhedsplan.core.generations import Kept
 
-from . import report
+from . import generation, report
 from .actions import (
     ImportRejected,
     choose_layout,
@@ -46,20 +46,17 @@ def overview(request, plan):
     return render(request, "monitoring/overview.html", context)
 
 
-TABLES = Kept(size=64)  # rendered needs-matrix tables per plan, generation, language and sort
-
-
 @require_GET
 def matrix(request, plan):
     plan = plan_for(request, plan)
     sort = request.GET.get("sort", "")
-    key = (sort, plan.slug, *report.matrix_key(plan))
     context = {
         "plan": plan,
         "sort": sort,
-        "legend": legend_items(),
-        # The table is kept under what it shows: its data's generation (see report.matrix).
-        "table": TABLES.get(key, lambda: _matrix_table(plan, sort)),
+        "monitoring_generation": generation.current(plan, request),
+        "legend": legend_items,
+        # Lazy: the page's content is kept (see the template), so when it is, none of this is read.
+        "table": SimpleLazyObject(lambda: _matrix_table(plan, sort)),
     }
     return render(request, "monitoring/matrix.html", context)
 

@@ -1,11 +1,11 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
-from django.utils.translation import get_language
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from helhedsplan.accounts.access import plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core import content, generations
 from helhedsplan.core.generations import Kept
 from helhedsplan.goals.display import prepare_goal, prepare_indicator
 from helhedsplan.goals.models import Baseline, Goal
@@ -25,14 +25,15 @@ from .summary import budget_summary, department_rows
 @require_GET
 def overview(request, plan):
     plan = plan_for(request, plan)
-    intervention_areas = list(plan.intervention_areas.select_related("intervention_area"))
+    intervention_areas = plan.intervention_areas.select_related("intervention_area")
+    # Lazy: the page's content is kept (see the template), so when it is, none of this is read.
     context = {
         "plan": plan,
         "parties": plan.parties.all(),
         "intervention_areas": intervention_areas,
         "sub_agreements": plan.sub_agreements.all(),
-        "budget": budget_summary(plan, intervention_areas),
-        "department_count": plan.departments.count(),
+        "budget": SimpleLazyObject(lambda: budget_summary(plan, list(intervention_areas))),
+        "department_count": SimpleLazyObject(plan.departments.count),
         "bodies": plan.bodies.all(),
         "role": request.plan_role,
     }
@@ -49,9 +50,49 @@ def departments(request, plan):
 @require_GET
 def department(request, plan, key):
     plan = plan_for(request, plan)
-    department = get_object_or_404(
-        plan.departments.select_related("housing_organisation", "area"), key=key
+    content_generation, *monitoring_generation = generations.for_request(
+        request, content.KEY, *generation.keys(plan)
     )
+    department = DEPARTMENTS.get(
+        (content_generation, plan.pk, key),
+        lambda: (
+            plan.departments.select_related("housing_organisation", "area").filter(key=key).first()
+        ),
+    )
+    if department is None:
+        raise Http404("No such department")
+    # Lazy: the page's content is kept (see the template), so when it is, none of this is read.
+    rows = SimpleLazyObject(lambda: _baseline_rows(department))
+    context = {
+        "plan": plan,
+        "department": department,
+        "monitoring_generation": tuple(monitoring_generation),
+        "residents": SimpleLazyObject(lambda: list(department.residents.all())),
+        "rows": rows,
+        "has_comparisons": SimpleLazyObject(lambda: any(m for _, m in rows)),
+        "activities": SimpleLazyObject(
+            lambda: list(department.activities.select_related("sub_agreement"))
+        ),
+        "monitoring": SimpleLazyObject(lambda: department_panels(plan, department)),
+        "area_departments": SimpleLazyObject(lambda: _area_neighbours(plan, department)),
+    }
+    return render(request, "plans/department.html", context)
+
+
+def _area_neighbours(plan, department) -> list:
+    """The plan's other departments in the same area."""
+    if not department.area:
+        return []
+    others = department.area.departments.filter(plan=plan).exclude(pk=department.pk)
+    return list(others.select_related("plan"))
+
+
+DEPARTMENTS = Kept(size=1024)  # the departments pages show, under the content generation
+
+
+def _baseline_rows(department) -> list:
+    """The department's baselines, each beside the municipality's for the same indicator and
+    year (or None)."""
     baselines = (
         Baseline.objects.filter(department=department)
         .select_related("indicator")
@@ -63,43 +104,7 @@ def department(request, plan, key):
             indicator__in={b.indicator_id for b in baselines}, scope=Baseline.Scope.MUNICIPALITY
         )
     }
-    rows = [(b, comparisons.get((b.indicator_id, b.year))) for b in baselines]
-    context = {
-        "plan": plan,
-        "department": department,
-        "residents": department.residents.all(),
-        "rows": rows,
-        "has_comparisons": any(comparison for _, comparison in rows),
-        "activities": department.activities.select_related("sub_agreement"),
-        "monitoring_html": _monitoring_section(plan, department),
-        "area_departments": (
-            department.area.departments.filter(plan=plan)
-            .exclude(pk=department.pk)
-            .select_related("plan")
-            if department.area
-            else []
-        ),
-    }
-    return render(request, "plans/department.html", context)
-
-
-MONITORING_SECTIONS = Kept(size=256)
-
-
-def _monitoring_section(plan, department):
-    """The department page's monitoring part (charts, targets, figures), kept under the plan's
-    monitoring generation: it changes only with imports and with the plan's indicators."""
-    key = (plan.slug, department.key, *generation.current(plan), get_language())
-
-    def render_section():
-        context = {
-            "plan": plan,
-            "department": department,
-            "monitoring": department_panels(plan, department),
-        }
-        return render_to_string("monitoring/_department.html", context)
-
-    return MONITORING_SECTIONS.get(key, render_section)
+    return [(b, comparisons.get((b.indicator_id, b.year))) for b in baselines]
 
 
 @require_GET
