@@ -269,22 +269,24 @@ def classification_benchmark() -> dict:
 
 
 def session_for_reader(plans) -> str:
+    from importlib import import_module
+
+    from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
         HASH_SESSION_KEY,
         SESSION_KEY,
         get_user_model,
     )
-    from django.contrib.sessions.backends.db import SessionStore
 
     from helhedsplan.accounts.models import Membership
 
     get_user_model().objects.filter(username="bench-reader").delete()  # from a --reuse run
     user = get_user_model().objects.create_user("bench-reader", password="bench-only-12345!")
     Membership.objects.bulk_create(Membership(user=user, plan=p, role="reader") for p in plans)
-    session = SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return user, f"sessionid={session.session_key}"

@@ -114,7 +114,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "helhedsplan.accounts.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -167,6 +167,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("HELHEDSPLAN_FROM_EMAIL", "helhedsplan@local
 
 # Coordinated cases (Bo Godt): closed cases are anonymised down to counts after this many days.
 CASE_RETENTION_DAYS = int(os.environ.get("HELHEDSPLAN_CASE_RETENTION_DAYS", 365))
+SESSION_ENGINE = "helhedsplan.accounts.sessions"
 SESSION_COOKIE_AGE = int(os.environ.get("HELHEDSPLAN_SESSION_SECONDS", 8 * 3600))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
