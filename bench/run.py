@@ -12,7 +12,8 @@ generate-national`), then measures:
    same classification as one SQL query (bench/classification.sql);
 3. pages: plan overview, department page and needs matrix of a plan of average size, served by
    gunicorn on loopback to 20 concurrent clients: median and p95, against the time of the
-   queries the page runs (replayed on one connection);
+   queries the page runs (replayed on one connection), and beside them /healthz under the same
+   load as the floor of this machine at that moment;
 4. the full monitoring report (bench/report_bench.py, the reports benchmark), if present.
 
 Writes bench/results/<UTC date>.json.
@@ -360,15 +361,24 @@ def page_benchmark(workers: int) -> dict:
                 break
             except OSError:
                 time.sleep(0.3)
+        # The floor on this machine at this moment: a page that only asks the database
+        # "SELECT 1", under the same load (the machine's speed varies during the day).
+        floor = load.run("127.0.0.1", PORT, "/healthz", "", clients=20, per_client=40)
         results = {
             "plan": plan.slug,
             "departments": plan.departments.count(),
             "gunicorn_workers": workers,
+            "healthz_floor": floor,
         }
+        step(
+            f"healthz floor: median {floor['median_s'] * 1000:.0f} ms, "
+            f"p95 {floor['p95_s'] * 1000:.0f} ms"
+        )
         for name, path in pages.items():
-            load.run("127.0.0.1", PORT, path, cookie, clients=workers, per_client=3)  # warm up
+            # Warm up every process (each keeps its own rendered parts), then measure.
+            load.run("127.0.0.1", PORT, path, cookie, clients=2 * workers, per_client=5)
             measured = load.run(
-                "127.0.0.1", PORT, path, cookie, clients=20, per_client=15, seconds=90
+                "127.0.0.1", PORT, path, cookie, clients=20, per_client=40, seconds=90
             )
             queries_s, statements, cold_s = query_time(user, path)
             measured.update(

@@ -5,13 +5,15 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
 from helhedsplan.cases.counts import case_counts
+from helhedsplan.core import content, generations
+from helhedsplan.core.generations import Kept
 
 from . import generation, report
 from .actions import (
@@ -50,15 +52,20 @@ def overview(request, plan):
 def matrix(request, plan):
     plan = plan_for(request, plan)
     sort = request.GET.get("sort", "")
+    # The table is kept apart from the page's other parts, under what it shows and the sort,
+    # in a store of its own: `sort` comes from the address, so the store must stay small.
+    shown = generations.for_request(request, content.KEY, *generation.keys(plan))
+    key = (sort, plan.pk, get_language(), *shown)
     context = {
         "plan": plan,
         "sort": sort,
-        "monitoring_generation": generation.current(plan, request),
         "legend": legend_items,
-        # Lazy: the page's content is kept (see the template), so when it is, none of this is read.
-        "table": SimpleLazyObject(lambda: _matrix_table(plan, sort)),
+        "table": TABLES.get(key, lambda: _matrix_table(plan, sort)),
     }
     return render(request, "monitoring/matrix.html", context)
+
+
+TABLES = Kept(size=64)
 
 
 def _matrix_table(plan, sort):

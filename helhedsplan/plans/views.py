@@ -1,3 +1,5 @@
+import copy
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -61,6 +63,7 @@ def department(request, plan, key):
     )
     if department is None:
         raise Http404("No such department")
+    department = copy.copy(department)  # the kept one stays as it was
     # Lazy: the page's content is kept (see the template), so when it is, none of this is read.
     rows = SimpleLazyObject(lambda: _baseline_rows(department))
     context = {
