@@ -1,7 +1,7 @@
 """The plan content generation: one number that changes with every write to the plan's content
 (the plan, its parties, departments, areas, budget, goals, indicators, baselines, governance,
 sub-agreements and activities), so pages rendered from that content can be kept per process
-(see `kept` in core.templatetags.helhedsplan) and are never shown out of date.
+(see core.templatetags.kept) and are never shown out of date.
 
 The number is changed by the database layer, not by model signals: every INSERT, UPDATE or
 DELETE statement on one of the content tables is followed, on the same connection and in the
@@ -10,6 +10,9 @@ raw SQL through Django count as well as saves, and fast (signal-free) deletes st
 
 One number for all plans: content is edited rarely against how often it is read, so a change
 to one plan re-renders every plan's pages once, which costs what a page cost before it was kept.
+The price: on PostgreSQL the number's row stays locked from a transaction's first content write
+to its commit, so transactions that write content (a plan file import, an edit) run one after
+the other; reads never wait.
 """
 
 import re

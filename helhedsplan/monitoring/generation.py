@@ -26,10 +26,7 @@ def keys(plan) -> tuple[str, str]:
     return plan_key(plan.pk), CATALOGUE
 
 
-def current(plan, request=None) -> tuple[int, int]:
-    """The generations of the plan's monitoring data (read once per request if one is given)."""
-    if request is not None:
-        return generations.for_request(request, *keys(plan))
+def current(plan) -> tuple[int, int]:
     return generations.current(*keys(plan))
 
 
