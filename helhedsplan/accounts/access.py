@@ -25,13 +25,19 @@ def visible_plans(user):
     return Plan.objects.filter(memberships__user=user)
 
 
+_ROLE_SQL = f"SELECT role FROM {Membership._meta.db_table} WHERE user_id = %s AND plan_id = %s"
+
+
 def role_in(user, plan: Plan) -> Role | None:
     if not user.is_authenticated:
         return None
     if user.is_superuser:
         return Role.ADMIN
-    membership = Membership.objects.filter(user=user, plan=plan).only("role").first()
-    return Role(membership.role) if membership else None
+    # Plain SQL: asked on every plan page, and the ORM would cost more than the query.
+    with connection.cursor() as cursor:
+        cursor.execute(_ROLE_SQL, [user.pk, plan.pk])
+        row = cursor.fetchone()
+    return Role(row[0]) if row else None
 
 
 def plan_for(request, slug: str, role: Role = Role.READER) -> Plan:
@@ -39,14 +45,9 @@ def plan_for(request, slug: str, role: Role = Role.READER) -> Plan:
 
     Every plan page asks this first, so the plan itself is kept under the plan content
     generation (each request gets its own copy); the membership is read every time."""
-    user = request.user
-    if not user.is_authenticated:
-        raise Http404("No such plan")
     [generation] = generations.for_request(request, content.KEY)
     plan = PLANS.get((generation, slug), lambda: _plan(slug))
-    if plan is None:
-        raise Http404("No such plan")
-    user_role = Role.ADMIN if user.is_superuser else _member_role(user, plan)
+    user_role = role_in(request.user, plan) if plan else None
     if user_role is None:
         raise Http404("No such plan")
     if ROLE_RANK[user_role] < ROLE_RANK[role]:
@@ -60,17 +61,6 @@ PLANS = Kept(size=256)
 
 def _plan(slug: str) -> Plan | None:
     return Plan.objects.select_related("municipality").filter(slug=slug).first()
-
-
-_ROLE_SQL = f"SELECT role FROM {Membership._meta.db_table} WHERE user_id = %s AND plan_id = %s"
-
-
-def _member_role(user, plan: Plan) -> Role | None:
-    # Plain SQL: asked on every plan page, and the ORM would cost more than the query.
-    with connection.cursor() as cursor:
-        cursor.execute(_ROLE_SQL, [user.pk, plan.pk])
-        row = cursor.fetchone()
-    return Role(row[0]) if row else None
 
 
 def can(user_role: Role | None, role: Role) -> bool:
