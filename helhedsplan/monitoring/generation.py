@@ -9,7 +9,7 @@ target status) signal their own saves and deletes. Plan files only ever create n
 
 from django.db.models.signals import post_delete, post_save
 
-from helhedsplan.core import generations
+from helhedsplan.core import content, generations
 from helhedsplan.goals.models import Baseline, Indicator, Target
 from helhedsplan.plans.models import Area, Department, Plan, Residents
 
@@ -28,6 +28,12 @@ def keys(plan) -> tuple[str, str]:
 
 def current(plan) -> tuple[int, int]:
     return generations.current(*keys(plan))
+
+
+def shown(request, plan) -> tuple[int, int, int]:
+    """What a page showing the plan's monitoring data depends on, as this request sees it: the
+    plan content generation (departments, indicators, targets) and the monitoring ones."""
+    return generations.for_request(request, content.KEY, *keys(plan))
 
 
 def _bump(plan_ids) -> None:

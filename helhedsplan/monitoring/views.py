@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
 from helhedsplan.cases.counts import case_counts
-from helhedsplan.core import content, generations
 from helhedsplan.core.generations import Kept
 
 from . import generation, report
@@ -54,8 +53,7 @@ def matrix(request, plan):
     sort = request.GET.get("sort", "")
     # The table is kept apart from the page's other parts, under what it shows and the sort,
     # in a store of its own: `sort` comes from the address, so the store must stay small.
-    shown = generations.for_request(request, content.KEY, *generation.keys(plan))
-    key = (sort, plan.pk, get_language(), *shown)
+    key = (sort, plan.pk, get_language(), *generation.shown(request, plan))
     context = {
         "plan": plan,
         "sort": sort,

@@ -7,7 +7,6 @@ from django.views.decorators.http import require_GET
 
 from helhedsplan.accounts.access import plan_for
 from helhedsplan.accounts.models import Role
-from helhedsplan.core import content, generations
 from helhedsplan.core.generations import Kept
 from helhedsplan.goals.display import prepare_goal, prepare_indicator
 from helhedsplan.goals.models import Baseline, Goal
@@ -52,9 +51,7 @@ def departments(request, plan):
 @require_GET
 def department(request, plan, key):
     plan = plan_for(request, plan)
-    content_generation, *monitoring_generation = generations.for_request(
-        request, content.KEY, *generation.keys(plan)
-    )
+    content_generation, *monitoring_generation = generation.shown(request, plan)
     department = DEPARTMENTS.get(
         (content_generation, plan.pk, key),
         lambda: (
