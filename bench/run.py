@@ -85,32 +85,28 @@ def prepare(scale: float, reuse: bool = False) -> dict:
         ],
         check=True,
     )
-    import django
-
-    django.setup()
-    from helhedsplan.api.national import Sizes
-
-    sizes = Sizes.at(scale)
-    return {
-        "scale": scale,
-        **vars(sizes),
-        "observations": sizes.observations,
-        "generate_s": generated,
-    }
+    return dataset(scale, generate_s=generated)
 
 
 def reused(scale: float) -> dict:
     """The dataset a previous run generated (--reuse: for measuring again while working)."""
-    import django
-
-    django.setup()
-    from helhedsplan.api.national import Sizes
+    described = dataset(scale, reused=True)
     from helhedsplan.plans.models import Plan
 
     if not Plan.objects.filter(slug__startswith="syntetisk-").exists():
         sys.exit(f"--reuse: {DATABASE} holds no generated dataset; run without --reuse first")
+    return described
+
+
+def dataset(scale: float, **more) -> dict:
+    """Sets Django up on the benchmark database and describes the dataset at `scale`."""
+    import django
+
+    django.setup()
+    from helhedsplan.api.national import Sizes
+
     sizes = Sizes.at(scale)
-    return {"scale": scale, **vars(sizes), "observations": sizes.observations, "reused": True}
+    return {"scale": scale, **vars(sizes), "observations": sizes.observations, **more}
 
 
 def timed(function, *args):
