@@ -15,6 +15,17 @@ def level_colour(level):
     return COLOURS.get(level, "#FFFFFF")
 
 
+def _dash(why: str) -> str:
+    """A dash in place of a figure there is none of, saying why."""
+    return format_html('<span class="not-available" title="{}">–</span>', why)
+
+
+@register.simple_tag
+def aggregate_value(value, unit, note):
+    """An aggregate figure, or a dash with its coverage note when nothing could be computed."""
+    return _dash(note) if value is None else measure(value, unit)
+
+
 def _shown(point, unit: str, marks: tuple[str, str]) -> str:
     """A point's value as HTML, or why there is none (shown_value, with the marks passed in)."""
     if point.known:
@@ -25,9 +36,7 @@ def _shown(point, unit: str, marks: tuple[str, str]) -> str:
 def matrix_cells_html(cells) -> SafeString:
     """A needs-matrix row's cells as HTML: built here rather than in the template because a
     matrix of a large plan has thousands of cells and template tags cost per cell."""
-    missing = format_html(
-        '<span class="not-available" title="{}">–</span>', _("No data for this period")
-    )
+    missing = _dash(_("No data for this period"))
     parts, marks = [], number_marks()
     for cell, unit in cells:
         shown = missing if cell.point is None else _shown(cell.point, unit, marks)
