@@ -8,15 +8,36 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
 
 
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+
+
 def env_bool(name: str, default: bool) -> bool:
+    """A yes/no setting; a typo stops the start instead of reading as no."""
     value = os.environ.get(name)
-    return default if value is None else value.lower() in ("1", "true", "yes", "on")
+    if value is None:
+        return default
+    if value.strip().lower() in _TRUE:
+        return True
+    if value.strip().lower() in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r}: expected one of 1/0, true/false, yes/no, on/off")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r}: expected a whole number") from None
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -166,9 +187,9 @@ EMAIL_HOST = os.environ.get("HELHEDSPLAN_EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("HELHEDSPLAN_FROM_EMAIL", "helhedsplan@localhost")
 
 # Coordinated cases (Bo Godt): closed cases are anonymised down to counts after this many days.
-CASE_RETENTION_DAYS = int(os.environ.get("HELHEDSPLAN_CASE_RETENTION_DAYS", 365))
+CASE_RETENTION_DAYS = env_int("HELHEDSPLAN_CASE_RETENTION_DAYS", 365)
 SESSION_ENGINE = "helhedsplan.accounts.sessions"
-SESSION_COOKIE_AGE = int(os.environ.get("HELHEDSPLAN_SESSION_SECONDS", 8 * 3600))
+SESSION_COOKIE_AGE = env_int("HELHEDSPLAN_SESSION_SECONDS", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "da"
@@ -206,6 +227,16 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Input limits: every upload and imported file is checked against these before it is read,
+# and a user who reaches one is told which (see docs/input-limits.md).
+MAX_UPLOAD_BYTES = env_int("HELHEDSPLAN_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)  # one file
+MAX_UNCOMPRESSED_BYTES = env_int("HELHEDSPLAN_MAX_UNCOMPRESSED_BYTES", 200 * 1024 * 1024)  # XLSX
+MAX_IMPORT_ROWS = env_int("HELHEDSPLAN_MAX_IMPORT_ROWS", 500_000)  # a year for the country: 320,000
+MAX_CELL_CHARACTERS = env_int("HELHEDSPLAN_MAX_CELL_CHARACTERS", 10_000)
+MAX_PROBLEMS_LISTED = env_int("HELHEDSPLAN_MAX_PROBLEMS_LISTED", 200)  # then "and N more"
+# Whole request bodies (form fields; files are checked against MAX_UPLOAD_BYTES).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("HELHEDSPLAN_MAX_FORM_BYTES", 5 * 1024 * 1024)
 
 # Rendered charts and rate-limit counters. Per process by default; point several app
 # processes at one shared cache (e.g. Redis) in production.
