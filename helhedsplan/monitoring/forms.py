@@ -12,5 +12,9 @@ def _layout_choices():
 
 
 class UploadForm(forms.Form):
-    layout = forms.ChoiceField(choices=_layout_choices, required=False)
+    layout = forms.ChoiceField(
+        choices=_layout_choices,
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the shipped layouts.")},
+    )
     provenance = forms.CharField(max_length=1000, required=False, strip=True)
