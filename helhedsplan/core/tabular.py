@@ -56,6 +56,11 @@ def column_name(index: int) -> str:
 
 
 def megabytes(size: int) -> str:
+    """A size as people read it, in Danish number format: 950 bytes, 12,5 kB, 1,9 MB."""
+    if size < 10_000:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} kB".replace(".", ",")
     return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
@@ -117,7 +122,10 @@ def read_csv(content: bytes, name: str) -> list[Sheet]:
     nul = text.find("\x00")
     if nul >= 0:
         raise TabularError(
-            _("the file contains a NUL character; save it as UTF-8 text"),
+            _(
+                "the file contains a NUL character (UTF-16 text without a BOM?); "
+                "save it as UTF-8 text"
+            ),
             row=text.count("\n", 0, nul) + 1,
         )
     sample = text[:4096]
@@ -132,7 +140,9 @@ def read_csv(content: bytes, name: str) -> list[Sheet]:
                 index = next(i for i, cell in enumerate(row) if len(cell) > width)
                 raise _too_long(reader.line_num, index)
             rows.append(tuple(row))
-    except csv.Error as error:  # e.g. a field above csv's own size limit
+    except csv.Error as error:
+        if "field limit" in str(error):  # a cell above csv's own limit (131,072 characters)
+            raise _too_long(reader.line_num, None) from error
         raise TabularError(
             _("the text cannot be read as CSV (%(error)s)") % {"error": error},
             row=reader.line_num,
@@ -147,13 +157,13 @@ def _too_many_rows() -> TabularError:
     )
 
 
-def _too_long(row: int, index: int, sheet: str = "") -> TabularError:
+def _too_long(row: int, index: int | None, sheet: str = "") -> TabularError:
     return TabularError(
         _("the cell has more than %(limit)s characters (MAX_CELL_CHARACTERS)")
         % {"limit": f"{settings.MAX_CELL_CHARACTERS:,}".replace(",", ".")},
         sheet=sheet,
         row=row,
-        column=column_name(index),
+        column="" if index is None else column_name(index),
     )
 
 
