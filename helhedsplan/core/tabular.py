@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass
@@ -130,24 +131,40 @@ def read_csv(content: bytes, name: str) -> list[Sheet]:
         )
     sample = text[:4096]
     delimiter = max(";,\t", key=sample.count)
-    rows, limit, width = [], settings.MAX_IMPORT_ROWS, settings.MAX_CELL_CHARACTERS
+    limit, width = settings.MAX_IMPORT_ROWS, settings.MAX_CELL_CHARACTERS
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # csv's own field limit checks every cell's length at C speed; reading stops one row after
+    # the row limit.
+    previous = csv.field_size_limit(width)
     try:
-        for row in reader:
-            if len(rows) >= limit:
-                raise _too_many_rows()
-            if row and max(map(len, row)) > width:
-                index = next(i for i, cell in enumerate(row) if len(cell) > width)
-                raise _too_long(reader.line_num, index)
-            rows.append(tuple(row))
+        rows = list(map(tuple, itertools.islice(reader, limit + 1)))
     except csv.Error as error:
-        if "field limit" in str(error):  # a cell above csv's own limit (131,072 characters)
-            raise _too_long(reader.line_num, None) from error
+        if "field limit" in str(error):
+            raise _too_long(reader.line_num, _long_cell(text, delimiter, width)) from error
         raise TabularError(
             _("the text cannot be read as CSV (%(error)s)") % {"error": error},
             row=reader.line_num,
         ) from error
+    finally:
+        csv.field_size_limit(previous)
+    if len(rows) > limit:
+        raise _too_many_rows()
     return [Sheet(Path(name).stem, rows, typed=False)]
+
+
+def _long_cell(text: str, delimiter: str, width: int) -> int | None:
+    """The column of the first cell longer than `width` (read again, without csv's limit)."""
+    previous = csv.field_size_limit(len(text) + 1)
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            for index, cell in enumerate(row):
+                if len(cell) > width:
+                    return index
+    except csv.Error:
+        pass
+    finally:
+        csv.field_size_limit(previous)
+    return None
 
 
 def _too_many_rows() -> TabularError:

@@ -59,7 +59,8 @@ def test_a_field_of_200000_characters_is_named_not_a_traceback(plan_2017, tmp_pa
         import_events(path, plan_2017, None, filename=path.name)
 
     assert [str(p) for p in rejected.value.problems] == [
-        "lang.csv, row 2: the cell has more than 10.000 characters (MAX_CELL_CHARACTERS)"
+        "lang.csv, row 2, column 'D': the cell has more than 10.000 characters "
+        "(MAX_CELL_CHARACTERS)"
     ]
 
 
