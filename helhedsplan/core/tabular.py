@@ -132,7 +132,7 @@ def read_csv(content: bytes, name: str) -> list[Sheet]:
     sample = text[:4096]
     delimiter = max(";,\t", key=sample.count)
     limit, width = settings.MAX_IMPORT_ROWS, settings.MAX_CELL_CHARACTERS
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     # csv's own field limit checks every cell's length at C speed; reading stops one row after
     # the row limit.
     previous = csv.field_size_limit(width)
@@ -156,7 +156,7 @@ def _long_cell(text: str, delimiter: str, width: int) -> int | None:
     """The column of the first cell longer than `width` (read again, without csv's limit)."""
     previous = csv.field_size_limit(len(text) + 1)
     try:
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             for index, cell in enumerate(row):
                 if len(cell) > width:
                     return index
