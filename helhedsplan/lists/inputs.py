@@ -1,14 +1,21 @@
-"""Reading area figures (the input of `classify`): CSV with comma or semicolon, decimal point or
-Danish comma, blank or '-' for unknown. Every problem is reported with file, row and column."""
+"""Reading area figures (the input of `classify`): CSV (or XLSX) read through the shared
+boundary (core/tabular.py), decimal point or Danish comma, blank or '-' for unknown. Every
+problem is reported with file, row and column."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from helhedsplan.core.tabular import (
+    Problems,
+    TabularError,
+    overflow_message,
+    overflowing,
+    read_table,
+    read_upload,
+)
 from helhedsplan.monitoring.values import NumberError, read_cell
 
 from .criteria import CRITERIA, AreaYear
@@ -16,6 +23,9 @@ from .criteria import CRITERIA, AreaYear
 REQUIRED = ["area", "list_year", "residents"] + [f"{name}_pct" for name in CRITERIA]
 OPTIONAL = ["national_convicted_pct", "kommune", "source"]
 FIRST_LIST_YEAR = 2010
+LAST_LIST_YEAR = 2100
+LARGEST_COUNT = 2_147_483_647  # PositiveIntegerField on every database
+SOURCE_LENGTH, NAME_LENGTH = 300, 200  # AreaFigures.source, Area.name
 
 
 @dataclass(frozen=True)
@@ -50,7 +60,7 @@ def parse_number(text: str) -> Decimal | None:
 
     The same reading of Danish numbers as the monitoring import (monitoring/values.py)."""
     try:
-        return read_cell(text.replace("\u2212", "-")).value
+        return read_cell(str(text).replace("\u2212", "-")).value
     except NumberError as error:
         raise InvalidOperation(str(error)) from error
 
@@ -58,34 +68,49 @@ def parse_number(text: str) -> Decimal | None:
 def read_area_figures(path: str | Path) -> list[InputRow]:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError([InputProblem(str(path), None, "", f"cannot be read: {error}")]) from error
-    return parse_area_figures(text, str(path))
+        sheet, header = read_table(path.name, read_upload(path))
+    except TabularError as error:
+        column = f"{error.column}" if error.column else ""
+        raise InputError([InputProblem(str(path), error.row, column, error.message)]) from error
+    return parse_area_figures(sheet, header, str(path))
 
 
-def parse_area_figures(text: str, filename: str) -> list[InputRow]:
-    first_line = text.splitlines()[0] if text.strip() else ""
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [name.strip() for name in (reader.fieldnames or [])]
-    problems = [
-        InputProblem(
-            filename, 1, name, "unknown column (expected: " + ", ".join(REQUIRED + OPTIONAL) + ")"
-        )
-        for name in header
-        if name not in REQUIRED + OPTIONAL
-    ]
-    problems += [
-        InputProblem(filename, 1, name, "required column is missing")
-        for name in REQUIRED
-        if name not in header
-    ]
+def _text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # an XLSX number cell: 2019, not 2019.0
+    return "" if value is None else str(value)
+
+
+def parse_area_figures(sheet, header: list[str], filename: str) -> list[InputRow]:
+    problems = Problems()
+    for name in header:
+        if name not in REQUIRED + OPTIONAL:
+            problems.append(
+                InputProblem(
+                    filename,
+                    1,
+                    name[:100],
+                    "unknown column (expected: " + ", ".join(REQUIRED + OPTIONAL) + ")",
+                )
+            )
+    for name in REQUIRED:
+        if name not in header:
+            problems.append(InputProblem(filename, 1, name, "required column is missing"))
     if problems:
         raise InputError(problems)
+    reader = []
+    for line, raw in enumerate(sheet.rows[1:], start=2):
+        if not any(_text(v).strip() for v in raw):
+            continue
+        if overflowing(sheet, raw, len(header)) is not None:
+            problems.append(
+                InputProblem(filename, line, header[-1], overflow_message(len(raw), len(header)))
+            )
+            continue
+        reader.append((line, dict(zip(header, map(_text, raw), strict=False))))
     rows, seen = [], {}
-    for line, raw in enumerate(reader, start=2):
-        record = {key.strip(): (value or "") for key, value in raw.items() if key}
+    for line, raw in reader:
+        record = {key: value for key, value in raw.items() if key}
         row_problems = []
 
         def problem(column, message, problems=row_problems, line=line):
@@ -95,21 +120,25 @@ def parse_area_figures(text: str, filename: str) -> list[InputRow]:
             try:
                 return parse_number(record.get(column, ""))
             except InvalidOperation:
-                problem(column, f"expected a number, got {record.get(column)!r}")
+                problem(column, f"expected a number, got {record.get(column, '')[:40]!r}")
                 return None
 
-        area = record["area"].strip()
+        area = record.get("area", "").strip()
         if not area:
             problem("area", "the area's name is missing")
         year = None
         try:
-            year = int(record["list_year"].strip())
+            year = int(record.get("list_year", "").strip() or "x")
             if year < FIRST_LIST_YEAR:
                 problem("list_year", f"the first list was in {FIRST_LIST_YEAR}, got {year}")
+            elif year > LAST_LIST_YEAR:
+                problem("list_year", f"expected a year before {LAST_LIST_YEAR + 1}, got {year}")
         except ValueError:
-            problem("list_year", f"expected a year, got {record['list_year']!r}")
+            problem("list_year", f"expected a year, got {record.get('list_year', '')[:40]!r}")
         residents = number("residents")
-        if residents is not None and (residents < 0 or residents != residents.to_integral()):
+        if residents is not None and (
+            residents < 0 or residents != residents.to_integral() or residents > LARGEST_COUNT
+        ):
             problem("residents", f"expected a whole number of residents, got {residents}")
         values = {}
         for name in CRITERIA:
@@ -120,12 +149,16 @@ def parse_area_figures(text: str, filename: str) -> list[InputRow]:
         national = number("national_convicted_pct")
         if national is not None and not (0 < national <= 100):
             problem("national_convicted_pct", f"expected a share in percent, got {national}")
+        if len(record.get("source", "")) > SOURCE_LENGTH:
+            problem("source", f"at most {SOURCE_LENGTH} characters")
+        if len(area) > NAME_LENGTH:
+            problem("area", f"at most {NAME_LENGTH} characters")
         kommune = record.get("kommune", "").strip() or None
         key = (kommune, area, year)
         if area and year and key in seen:
             problem("list_year", f"{area} {year} is also in row {seen[key]}")
         seen[key] = line
-        problems += row_problems
+        problems.extend(row_problems)
         if not row_problems:
             rows.append(
                 InputRow(

@@ -9,18 +9,29 @@ seniors/ældre, new_tenants/tilflyttere, volunteers/frivillige, note/bemærkning
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
+import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import openpyxl
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from helhedsplan.agreements.models import Activity
+from helhedsplan.core.tabular import (
+    Problems,
+    TabularError,
+    overflow_message,
+    overflowing,
+    read_table,
+    read_upload,
+)
 
 from .models import Event
+
+# PositiveIntegerField holds at most this on every database.
+LARGEST_COUNT = 2_147_483_647
+TITLE_LENGTH = Event._meta.get_field("title").max_length
+WHOLE_NUMBER = re.compile(r"[0-9]+")
 
 ALIASES = {
     "dato": "date",
@@ -57,35 +68,26 @@ TYPES = {
 class Problem:
     file: str
     sheet: str
-    row: int
+    row: int | None
     column: str
     message: str
 
     def __str__(self):
-        sheet = f", sheet '{self.sheet}'" if self.sheet else ""
-        return f"{self.file}{sheet}, row {self.row}, column '{self.column}': {self.message}"
+        where = self.file
+        if self.sheet:
+            where += _(", sheet '%(sheet)s'") % {"sheet": self.sheet}
+        if self.row:
+            where += _(", row %(row)s") % {"row": self.row}
+        if self.column:
+            where += _(", column '%(column)s'") % {"column": self.column}
+        return f"{where}: {self.message}"
 
 
 class ImportError(Exception):
     def __init__(self, problems):
         self.problems = problems
+        self.more = getattr(problems, "more", 0)  # found beyond MAX_PROBLEMS_LISTED
         super().__init__("\n".join(str(p) for p in problems))
-
-
-def _rows(upload, filename: str):
-    """(sheet, header, rows) from a CSV or XLSX file object or path."""
-    name = filename.lower()
-    data = upload.read() if hasattr(upload, "read") else Path(upload).read_bytes()
-    if name.endswith(".xlsx"):
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        values = list(sheet.iter_rows(values_only=True))
-        header = [str(v).strip() if v is not None else "" for v in (values[0] if values else [])]
-        return sheet.title, header, [list(r) for r in values[1:]]
-    text = data.decode("utf-8-sig")
-    delimiter = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
-    reader = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    return "", [h.strip() for h in reader[0]], reader[1:]
 
 
 def _date(value):
@@ -93,42 +95,63 @@ def _date(value):
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    text = str(value).strip()
+    text = str(value if value is not None else "").strip()
     for pattern in ("%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"):
         try:
             return datetime.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise ValueError(f"expected a date like 2018-05-31 or 31.05.2018, got {text!r}")
+    raise ValueError(
+        _("expected a date like 2018-05-31 or 31.05.2018, got '%(text)s'") % {"text": text[:40]}
+    )
 
 
 def _count(value, required: bool):
     if value is None or str(value).strip() == "":
         if required:
-            raise ValueError("a number is required")
+            raise ValueError(_("a number is required"))
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip()
-    if not text.isdigit():
-        raise ValueError(f"expected a whole number of persons, got {text!r}")
+    if not WHOLE_NUMBER.fullmatch(text):
+        raise ValueError(
+            _("expected a whole number of persons, got '%(text)s'") % {"text": text[:40]}
+        )
+    if len(text) > 10 or int(text) > LARGEST_COUNT:
+        raise ValueError(
+            _("%(text)s is too large: at most %(largest)s")
+            % {"text": text[:40], "largest": f"{LARGEST_COUNT:,}".replace(",", ".")}
+        )
     return int(text)
+
+
+def _read(upload, filename: str):
+    """(sheet name, header, rows) of the file; raises ImportError naming what is wrong."""
+    try:
+        sheet, header = read_table(filename, read_upload(upload))
+    except TabularError as error:
+        raise ImportError(
+            [Problem(filename, error.sheet, error.row, error.column, error.message)]
+        ) from error
+    return sheet, header
 
 
 @transaction.atomic
 def import_events(upload, plan, user, filename: str | None = None) -> int:
     filename = filename or str(upload)
-    sheet, header, rows = _rows(upload, filename)
+    table, header = _read(upload, filename)
+    sheet, rows = table.name if table.typed else "", table.rows[1:]
     columns = [ALIASES.get(h.lower(), h.lower()) for h in header]
-    problems = [
-        Problem(filename, sheet, 1, name, "required column is missing")
-        for name in REQUIRED
-        if name not in columns
-    ] + [
-        Problem(filename, sheet, 1, header[i], "unknown column")
-        for i, name in enumerate(columns)
-        if name not in REQUIRED + OPTIONAL
-    ]
+    problems = Problems()
+    for name in REQUIRED:
+        if name not in columns:
+            problems.append(Problem(filename, sheet, 1, name, _("required column is missing")))
+    for i, name in enumerate(columns):
+        if name not in REQUIRED + OPTIONAL:
+            problems.append(Problem(filename, sheet, 1, header[i][:100], _("unknown column")))
+        elif name in columns[:i]:
+            problems.append(Problem(filename, sheet, 1, header[i], _("the column is given twice")))
     if problems:
         raise ImportError(problems)
     activities = {}
@@ -144,38 +167,62 @@ def import_events(upload, plan, user, filename: str | None = None) -> int:
     for number, raw in enumerate(rows, start=2):
         if not any(v not in (None, "") for v in raw):
             continue
-        record = dict(zip(columns, raw, strict=False))
 
         def problem(column, message, number=number):
             problems.append(Problem(filename, sheet, number, column, message))
+
+        extra = overflowing(table, raw, len(header))
+        if extra is not None:
+            problem(header[-1], overflow_message(len(raw), len(header)))
+            continue
+        record = dict(zip(columns, raw, strict=False))
 
         values = {}
         try:
             values["date"] = _date(record.get("date"))
             if not (plan.period_start <= values["date"] <= plan.period_end):
-                problem("date", f"{values['date']} is outside the plan period")
+                problem(
+                    "date",
+                    _("%(date)s is outside the plan period (%(start)s to %(end)s)")
+                    % {"date": values["date"], "start": plan.period_start, "end": plan.period_end},
+                )
         except ValueError as error:
             problem("date", str(error))
         activity = activities.get(str(record.get("activity") or "").strip().lower())
         if activity is None:
-            problem("activity", f"no activity {record.get('activity')!r} in this plan")
+            problem(
+                "activity",
+                _("no activity '%(name)s' in this plan")
+                % {"name": str(record.get("activity") or "")[:100]},
+            )
         event_type = TYPES.get(str(record.get("type") or "").strip().lower())
         if event_type is None:
             problem(
-                "type", f"expected one of {', '.join(sorted(TYPES))}, got {record.get('type')!r}"
+                "type",
+                _("expected one of %(types)s, got '%(text)s'")
+                % {"types": ", ".join(sorted(TYPES)), "text": str(record.get("type") or "")[:40]},
             )
         title = str(record.get("title") or "").strip()
         if not title:
-            problem("title", "a title is required")
+            problem("title", _("a title is required"))
+        elif len(title) > TITLE_LENGTH:
+            problem(
+                "title",
+                _("the title has %(length)s characters; at most %(limit)s")
+                % {"length": len(title), "limit": TITLE_LENGTH},
+            )
         found = []
         for name in str(record.get("departments") or "").split(";"):
             if name.strip():
                 department = departments.get(name.strip().lower())
                 if department is None:
-                    problem("departments", f"no department {name.strip()!r} in this plan")
+                    problem(
+                        "departments",
+                        _("no department '%(name)s' in this plan") % {"name": name.strip()[:100]},
+                    )
                 found.append(department)
         if not found:
-            problem("departments", "at least one department is required")
+            problem("departments", _("at least one department is required"))
         for column in [
             "participants",
             "children",

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.tabular import more_problems
 from helhedsplan.plans.periods import project_years
 
 from . import forms as logbook_forms
@@ -161,14 +162,15 @@ def delete(request, plan, kind, pk):
 @require_http_methods(["GET", "POST"])
 def import_file(request, plan):
     plan = plan_for(request, plan, Role.STAFF)
-    problems, imported = [], None
+    problems, more, imported = [], "", None
     if request.method == "POST" and request.FILES.get("file"):
         upload = request.FILES["file"]
         try:
             imported = import_events(upload, plan, request.user, filename=upload.name)
         except LogbookImportError as error:
-            problems = error.problems
+            problems, more = error.problems, more_problems(error.more)
         else:
             messages.success(request, _("Imported %(n)s events.") % {"n": imported})
             return redirect(reverse("logbook:overview", args=[plan.slug]))
-    return render(request, "logbook/import.html", {"plan": plan, "problems": problems})
+    context = {"plan": plan, "problems": problems, "more_problems": more}
+    return render(request, "logbook/import.html", context)

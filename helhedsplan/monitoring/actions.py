@@ -12,11 +12,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helhedsplan.core.tabular import Problems, TabularError, read_sheets
+
 from .catalogue import definitions_for
 from .extract import Candidate, Problem, extract, fits, lookup_for
 from .layouts import Layout, LayoutError, load_layout, shipped_layouts
 from .models import ImportBatch, Observation, PendingImport, PreviousObservation
-from .readers import ReadError, read_sheets
 
 PLACES = Decimal("0.0001")
 logger = logging.getLogger(__name__)
@@ -27,7 +28,8 @@ class ImportRejected(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s); nothing was imported")
+        self.more = getattr(problems, "more", 0)  # found beyond MAX_PROBLEMS_LISTED
+        super().__init__(f"{len(problems) + self.more} problem(s); nothing was imported")
 
 
 @dataclass
@@ -70,12 +72,12 @@ def _fields(candidate: Candidate) -> dict:
 
 def read_files(files: list[tuple[str, bytes]]):
     """The files as sheets; raises ImportRejected naming each file that cannot be read."""
-    problems, read = [], []
+    problems, read = Problems(), []
     for name, content in files:
         try:
             read.append((name, read_sheets(name, content)))
-        except ReadError as error:
-            problems.append(Problem(name, "", None, "", str(error)))
+        except TabularError as error:
+            problems.append(Problem(name, error.sheet, error.row, error.column, error.message))
     if problems:
         raise ImportRejected(problems)
     return read
@@ -354,7 +356,10 @@ def run_claimed_upload(pending_pk: int) -> None:
         _import_held(pending, load_layout(pending.layout), progress)
     except (ImportRejected, LayoutError) as error:
         problems = getattr(error, "problems", None) or [Problem("", "", None, "", str(error))]
-        result = {"problems": [problem.as_row() for problem in problems]}
+        result = {
+            "problems": [problem.as_row() for problem in problems],
+            "more": getattr(error, "more", 0),
+        }
         rows.update(state=PendingImport.State.FAILED, result=result, updated=timezone.now())
     except Exception:
         logger.exception("the import of upload %s failed", pending_pk)

@@ -13,11 +13,18 @@ from functools import cached_property
 
 from django.utils.translation import gettext as _
 
+from helhedsplan.core.tabular import (
+    Problems,
+    Sheet,
+    column_name,
+    overflow_message,
+    overflowing,
+)
+
 from . import periods
 from .layouts import Layout, Table
 from .periods import Period, PeriodError, PeriodType
-from .readers import Sheet
-from .values import Cell, CellCache, NumberError
+from .values import Cell, CellCache, NumberError, bounded
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class Definition:
     period_type: PeriodType
     share: bool = False
     blank_is_zero: bool = False
+    count: bool = False  # a number of persons or cases: never negative
 
 
 @dataclass
@@ -95,15 +103,6 @@ def normalise(text) -> str:
     text = unicodedata.normalize("NFC", str(text or "")).strip().lower()
     text = DEPARTMENT_WORD.sub("", text)
     return SPACES.sub(" ", text)
-
-
-def column_name(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 @dataclass
@@ -264,7 +263,7 @@ def extract(
     lookup: Lookup,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Candidate], list[Problem]]:
-    problems: list[Problem] = []
+    problems: list[Problem] = Problems()
     merged: dict[tuple, Candidate] = {}
     reader = _Reader(lookup)
     total = sum(len(s.rows) for _, sheets in files for s in sheets)
@@ -289,6 +288,7 @@ def extract(
             if columns is None:
                 continue
             rows = _Rows(table, columns, file_name, reader, merged, report)
+            rows.sheet, rows.header_width = sheet, len(headers)
             for number, row in enumerate(sheet.rows[table.header_row :], table.header_row + 1):
                 done += 1
                 if progress and done % every == 0:
@@ -303,7 +303,11 @@ def extract(
             and candidate.numerator is not None
             and candidate.denominator
         ):
-            candidate.value = candidate.numerator / candidate.denominator * 100
+            try:
+                candidate.value = bounded(candidate.numerator / candidate.denominator * 100)
+            except NumberError as error:
+                problems.append(Problem(candidate.where, "", None, "", str(error)))
+                continue
             candidate.status, candidate.reason = "value", ""
     return candidates, problems
 
@@ -326,7 +330,16 @@ class _Rows:
         self.subject_column = f"{column_name(subject)} ({table.subject.column})"
         self.where = f"{file_name}, {table.sheet + ', ' if table.sheet else ''}row "
 
+    sheet: Sheet | None = None
+    header_width = 0
+
     def read(self, number: int, row: tuple) -> None:
+        if len(row) > self.header_width and self.sheet is not None:
+            index = overflowing(self.sheet, row, self.header_width)
+            if index is not None:
+                message = overflow_message(len(row), self.header_width)
+                self.report(number, column_name(index), message)
+                return
         if len(row) < self.width:
             row = (*row, *[None] * (self.width - len(row)))
         raw_subject = row[self.columns["subject"]]
@@ -387,7 +400,22 @@ class _Rows:
             self.report(number, column.name, str(error))
             return
         if cell.value is not None and column.factor is not None:
-            cell = Cell(cell.value * column.factor, cell.status, cell.reason)
+            try:
+                cell = Cell(bounded(cell.value * column.factor), cell.status, cell.reason)
+            except NumberError as error:
+                self.report(number, column.name, str(error))
+                return
+        if (
+            cell.value is not None
+            and cell.value < 0
+            and (column.role != "value" or definition.count)
+        ):
+            self.report(
+                number,
+                column.name,
+                _("a count cannot be negative, not %(value)s") % {"value": cell.value},
+            )
+            return
         share = column.role == "value" and definition.share and cell.value is not None
         if share and not Decimal(0) <= cell.value <= Decimal(100):
             self.report(
@@ -453,6 +481,7 @@ def lookup_for(plan, definitions) -> Lookup:
             PeriodType(definition.period_type),
             definition.share,
             definition.blank_means == "zero",
+            definition.unit == "count",
         )
         for name in (definition.key, definition.name, *definition.aliases):
             found.setdefault(normalise(name), info)

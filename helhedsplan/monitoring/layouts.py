@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 LAYOUT_DIR = Path(__file__).parent / "layouts"
@@ -80,16 +81,32 @@ def parse_layout(text: str, source: str = "layout") -> Layout:
     return layout
 
 
-def load_layout(name_or_path: str) -> Layout:
-    """A shipped layout by name (`lbf-wide`) or a layout file by path."""
-    path = Path(name_or_path)
-    if not path.suffix:
-        path = LAYOUT_DIR / f"{name_or_path}.yaml"
-    if not path.exists():
-        known = ", ".join(sorted(p.stem for p in LAYOUT_DIR.glob("*.yaml")))
-        raise LayoutError(f"no layout '{name_or_path}' (shipped layouts: {known})")
-    return parse_layout(path.read_text(encoding="utf-8"), path.name)
+def shipped_names() -> list[str]:
+    """The names of the shipped layouts: the only ones the web app and the API may use."""
+    return sorted(path.stem for path in LAYOUT_DIR.glob("*.yaml"))
+
+
+def load_layout(name: str) -> Layout:
+    """A shipped layout by name (`lbf-wide`); never a path, so a name from a form or the API
+    opens no file but the shipped ones."""
+    names = shipped_names()
+    if name not in names:
+        raise LayoutError(
+            _("no layout '%(name)s' (shipped layouts: %(known)s)")
+            % {"name": name[:100], "known": ", ".join(names)}
+        )
+    return parse_layout((LAYOUT_DIR / f"{name}.yaml").read_text(encoding="utf-8"), name)
+
+
+def load_layout_file(path: str | Path) -> Layout:
+    """A layout from a file of the operator's own (the import-data command's --layout-file)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LayoutError(f"{path}: cannot be read ({error})") from error
+    return parse_layout(text, path.name)
 
 
 def shipped_layouts() -> list[Layout]:
-    return [load_layout(p.stem) for p in sorted(LAYOUT_DIR.glob("*.yaml"))]
+    return [load_layout(name) for name in shipped_names()]

@@ -5,11 +5,15 @@ import io
 
 from django.utils.translation import gettext as _
 
+from helhedsplan.core.tabular import more_problems
 
-def problems_csv(problems) -> str:
+
+def problems_csv(problems, more: int = 0) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow([_("file"), _("sheet"), _("row"), _("column"), _("problem")])
     for problem in problems:
         writer.writerow(problem.as_row())
+    if more:
+        writer.writerow(["", "", "", "", more_problems(more)])
     return "\ufeff" + out.getvalue()

@@ -18,6 +18,13 @@ BLANK_MARKS = {"", "nan", "None"}
 MISSING_MARKS = {"n/a", "na", "i.t.", "ikke oplyst", "mangler"}
 
 
+# What Observation's DecimalField(max_digits=16, decimal_places=4) stores: 12 digits before the
+# point (test_values checks these against the model).
+MAX_DIGITS, DECIMAL_PLACES = 16, 4
+PLACES = Decimal(1).scaleb(-DECIMAL_PLACES)
+LIMIT = Decimal(10) ** (MAX_DIGITS - DECIMAL_PLACES)
+
+
 class NumberError(ValueError):
     """A cell that is neither a number nor a known mark for an unknown value."""
 
@@ -34,9 +41,9 @@ class Cell:
 def to_number(raw) -> Decimal:
     """A number from a typed spreadsheet cell or from Danish (or plain) text."""
     if isinstance(raw, bool):
-        raise NumberError(_("'%(raw)s' is not a number") % {"raw": raw})
+        raise NumberError(_("'%(raw)s' is not a number") % {"raw": _shortened(raw)})
     if isinstance(raw, int | float | Decimal):
-        return Decimal(str(raw))
+        return bounded(Decimal(str(raw)), raw)
     text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
     text = text.removesuffix("%").removesuffix("pct.").removesuffix("pct")
     if THOUSANDS.fullmatch(text):
@@ -44,11 +51,31 @@ def to_number(raw) -> Decimal:
     elif DECIMAL_COMMA.fullmatch(text):
         text = text.replace(",", ".")
     elif not PLAIN.fullmatch(text):
-        raise NumberError(_("'%(raw)s' is not a number") % {"raw": raw})
+        raise NumberError(_("'%(raw)s' is not a number") % {"raw": _shortened(raw)})
     try:
-        return Decimal(text)
+        return bounded(Decimal(text), raw)
     except InvalidOperation as error:
-        raise NumberError(_("'%(raw)s' is not a number") % {"raw": raw}) from error
+        raise NumberError(_("'%(raw)s' is not a number") % {"raw": _shortened(raw)}) from error
+
+
+def bounded(number: Decimal, raw=None) -> Decimal:
+    """`number` if it is finite and fits what is stored (12 digits before the point)."""
+    shown = number if raw is None else raw
+    if not number.is_finite():
+        raise NumberError(_("'%(raw)s' is not a finite number") % {"raw": shown})
+    if number and (
+        number.adjusted() >= MAX_DIGITS - DECIMAL_PLACES or abs(number.quantize(PLACES)) >= LIMIT
+    ):
+        raise NumberError(
+            _("'%(raw)s' is too large: at most %(digits)s digits before the decimal point")
+            % {"raw": _shortened(shown), "digits": MAX_DIGITS - DECIMAL_PLACES}
+        )
+    return number
+
+
+def _shortened(raw) -> str:
+    text = str(raw)
+    return text if len(text) <= 30 else f"{text[:27]}..."
 
 
 def read_cell(raw, *, blank_is_zero: bool = False) -> Cell:

@@ -13,6 +13,7 @@ from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
 from helhedsplan.cases.counts import case_counts
 from helhedsplan.core.generations import Kept
+from helhedsplan.core.tabular import TabularError, more_problems, read_upload
 
 from . import generation, report
 from .actions import (
@@ -25,6 +26,7 @@ from .actions import (
 )
 from .catalogue import definitions_for
 from .extract import Problem
+from .forms import UploadForm
 from .layouts import LayoutError, load_layout, shipped_layouts
 from .matrix import sort_rows
 from .models import ImportBatch, PendingImport
@@ -112,13 +114,24 @@ def upload(request, plan):
         return render(request, "monitoring/upload.html", context)
     if "confirm" in request.POST:
         return _confirm(request, plan, context)
-    files = [(f.name, f.read()) for f in request.FILES.getlist("files")]
-    if not files:
+    form = UploadForm(request.POST)
+    if not form.is_valid():
+        context["error"] = _("Nothing was imported.")
+        context["layout_error"] = " ".join(
+            str(message) for messages in form.errors.values() for message in messages
+        )
+        return render(request, "monitoring/upload.html", context, status=400)
+    uploads = request.FILES.getlist("files")
+    if not uploads:
         context["error"] = _("Choose one or more CSV or XLSX files.")
         return render(request, "monitoring/upload.html", context, status=400)
-    provenance = request.POST.get("provenance", "").strip()
     try:
-        layout_name = request.POST.get("layout") or ""
+        files = _read_uploads(uploads)
+    except ImportRejected as error:
+        return _rejected(request, context, error)
+    provenance = form.cleaned_data["provenance"]
+    try:
+        layout_name = form.cleaned_data["layout"]
         layout = load_layout(layout_name) if layout_name else choose_layout(files)
         outcome = import_observations(plan, files, layout, dry_run=True)
     except (ImportRejected, LayoutError) as error:
@@ -126,6 +139,19 @@ def upload(request, plan):
     pending = hold_upload(plan, request.user, files, layout.name, provenance)
     context.update({"outcome": outcome, "layout": layout, "pending": pending})
     return render(request, "monitoring/upload.html", context)
+
+
+def _read_uploads(uploads) -> list[tuple[str, bytes]]:
+    """The uploaded files' contents; each checked against MAX_UPLOAD_BYTES before it is read."""
+    files, problems = [], []
+    for upload in uploads:
+        try:
+            files.append((upload.name, read_upload(upload)))
+        except TabularError as error:
+            problems.append(Problem(upload.name, "", None, "", error.message))
+    if problems:
+        raise ImportRejected(problems)
+    return files
 
 
 def _confirm(request, plan, context):
@@ -191,10 +217,12 @@ def _progress(request, plan, pending):
     context = {"plan": plan, "pending": pending}
     if pending is not None and pending.state == PendingImport.State.FAILED:
         problems = [Problem(*row) for row in pending.result.get("problems", [])]
+        more = pending.result.get("more", 0)
         context.update(
             failed_problems=problems,
+            failed_more=more_problems(more),
             failed_error=pending.result.get("error", ""),
-            problems_href="data:text/csv;charset=utf-8," + quote(problems_csv(problems)),
+            problems_href="data:text/csv;charset=utf-8," + quote(problems_csv(problems, more)),
         )
     if request.htmx:
         return render(request, "monitoring/_upload_progress.html", context)
@@ -208,6 +236,10 @@ def _rejected(request, context, error):
     if problems is None:
         context["layout_error"] = str(error)
     else:
+        more = getattr(error, "more", 0)
         context["problems"] = problems
-        context["problems_href"] = "data:text/csv;charset=utf-8," + quote(problems_csv(problems))
+        context["more_problems"] = more_problems(more)
+        context["problems_href"] = "data:text/csv;charset=utf-8," + quote(
+            problems_csv(problems, more)
+        )
     return render(request, "monitoring/upload.html", context, status=400)

@@ -4,10 +4,19 @@ import html
 
 import pytest
 import xlsxwriter
+from django.utils import translation
 
 from helhedsplan.logbook.importer import ImportError as LogbookImportError
 from helhedsplan.logbook.importer import import_events
 from helhedsplan.logbook.models import Event
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Problem messages are checked in English; pages set their own language per request."""
+    with translation.override("en"):
+        yield
+
 
 HEADER = "dato;aktivitet;type;titel;afdelinger;deltagere;børn;frivillige\n"
 
@@ -104,4 +113,4 @@ def test_the_upload_page_lists_the_problems(plan_2017, member):
     page = staff.post(reverse("logbook:import", args=[plan_2017.slug]), {"file": upload})
 
     assert page.status_code == 200
-    assert "bad.csv, row 2, column 'date'" in html.unescape(page.content.decode())
+    assert "bad.csv, række 2, kolonne »date«" in html.unescape(page.content.decode())

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.tabular import read_sheets
 from helhedsplan.monitoring import actions
 from helhedsplan.monitoring.extract import Lookup, extract
 from helhedsplan.monitoring.layouts import load_layout
 from helhedsplan.monitoring.models import ImportBatch, Observation, PendingImport
-from helhedsplan.monitoring.readers import read_sheets
 
 from .files import EXAMPLES, long_csv
 

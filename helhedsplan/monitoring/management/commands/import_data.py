@@ -3,8 +3,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from helhedsplan.core.tabular import TabularError, check_size, more_problems
 from helhedsplan.monitoring.actions import ImportRejected, choose_layout, import_observations
-from helhedsplan.monitoring.layouts import LayoutError, load_layout
+from helhedsplan.monitoring.layouts import LayoutError, load_layout, load_layout_file
 from helhedsplan.monitoring.problems import problems_csv
 from helhedsplan.plans.models import Plan
 
@@ -18,7 +19,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
         parser.add_argument("--plan", help="the plan's short name (needed if there are several)")
-        parser.add_argument("--layout", help="a shipped layout's name or a layout file")
+        layouts = parser.add_mutually_exclusive_group()
+        layouts.add_argument("--layout", help="a shipped layout's name")
+        layouts.add_argument("--layout-file", help="a layout file of your own (YAML)")
         parser.add_argument("--provenance", default="", help="where the figures come from")
         parser.add_argument("--dry-run", action="store_true", help="only say what would change")
         parser.add_argument("--problems-csv", help="write the problems to this CSV file")
@@ -30,9 +33,16 @@ class Command(BaseCommand):
             path = Path(name)
             if not path.is_file():
                 raise CommandError(f"{name}: no such file")
+            try:
+                check_size(path.stat().st_size)
+            except TabularError as error:
+                raise CommandError(f"{name}: {error}") from error
             contents.append((path.name, path.read_bytes()))
         try:
-            chosen = load_layout(layout) if layout else choose_layout(contents)
+            if options.get("layout_file"):
+                chosen = load_layout_file(options["layout_file"])
+            else:
+                chosen = load_layout(layout) if layout else choose_layout(contents)
             outcome = import_observations(
                 plan,
                 contents,
@@ -56,6 +66,8 @@ class Command(BaseCommand):
                     if part
                 )
                 self.stderr.write(f"{where}: {problem.message}")
+            if rejected.more:
+                self.stderr.write(more_problems(rejected.more))
             if problems_csv:
                 Path(problems_csv).write_text(problems_csv_text(rejected), encoding="utf-8")
             raise CommandError(f"Nothing was imported: {rejected}") from rejected
@@ -91,4 +103,4 @@ class Command(BaseCommand):
 
 
 def problems_csv_text(rejected):
-    return problems_csv(rejected.problems)
+    return problems_csv(rejected.problems, rejected.more)
