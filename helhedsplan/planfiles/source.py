@@ -112,11 +112,19 @@ def parse_plan_file(text: str, filename: str = "<plan file>") -> PlanFile:
     if len(text) > limit:
         raise PlanFileError([Problem(filename, "", None, _too_big(len(text), limit))])
     try:
-        _check_nesting(text, filename)
+        alias_lines = _scan_events(text, filename)
         root_node = yaml.compose(text, Loader=Loader)
         if root_node is not None:
-            _check_nodes(root_node, filename)
+            _check_nodes(root_node, filename, alias_lines)
         data = _Constructor().construct_document(root_node) if root_node is not None else None
+    except yaml.reader.ReaderError as error:
+        # The text holds a character YAML forbids; NUL here usually means UTF-16 without BOM.
+        line = text.count("\n", 0, error.position) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        message = f"is not valid YAML: the character U+{code:04X} is not allowed"
+        if code == 0:
+            message += " (a UTF-16 file needs its byte-order mark; better, save it as UTF-8)"
+        raise PlanFileError([Problem(filename, "", line, message)]) from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -152,9 +160,11 @@ def parse_plan_file(text: str, filename: str = "<plan file>") -> PlanFile:
     return plan_file
 
 
-def _check_nesting(text: str, filename: str) -> None:
-    """Refuse deep nesting from the event stream, before libyaml's recursive composer runs."""
+def _scan_events(text: str, filename: str) -> list[int]:
+    """Refuse deep nesting from the event stream, before libyaml's recursive composer runs;
+    return the line of each alias, in the order of the file."""
     depth = 0
+    alias_lines = []
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
@@ -171,19 +181,29 @@ def _check_nesting(text: str, filename: str) -> None:
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            alias_lines.append(event.start_mark.line + 1)
+    return alias_lines
 
 
-def _check_nodes(root: yaml.Node, filename: str) -> None:
-    """Duplicate keys, aliases that contain themselves, and aliases that repeat too much."""
+def _check_nodes(root: yaml.Node, filename: str, alias_lines: list[int]) -> None:
+    """Duplicate keys, aliases that contain themselves, and aliases that repeat too much.
+
+    The composed document has no alias nodes (an alias is the anchored node itself, met a
+    second time); walked in the file's order, the n-th such meeting is the n-th alias."""
     sizes: dict[int, int] = {}  # id(node) -> number of values, aliases expanded
     repeated = 0
+    aliases_met = 0
 
     def fail(path, line, message):
         raise PlanFileError([Problem(filename, format_path(path), line, message)])
 
     def visit(node: yaml.Node, path: tuple, line: int) -> int:
-        nonlocal repeated
+        nonlocal repeated, aliases_met
         known = sizes.get(id(node))
+        if known is not None:
+            line = alias_lines[aliases_met] if aliases_met < len(alias_lines) else line
+            aliases_met += 1
         if known == -1:
             fail(
                 path,
