@@ -30,6 +30,9 @@ FORMAT_VERSION = 1
 # What the database columns hold (tests/test_limits.py checks these against the models).
 SMALL_INTEGER_MAX = 32_767
 INTEGER_MAX = 2_147_483_647
+# SQLite keeps decimals as floats, which hold 15 significant digits: a 16-digit value would be
+# stored but could not be read back. No decimal in a plan file has more, whatever its column.
+MAX_DIGITS = 15
 # A plan period: LBF plans run four to five years; these bounds keep every date the product
 # computes from a plan (project years, deadlines, reports) far from the calendar's ends.
 EARLIEST_DATE = datetime.date(2000, 1, 1)
@@ -166,7 +169,7 @@ class Baseline(Strict):
     area: Name | None = None
     label: Line(300) = ""
     year: int | None = Field(default=None, ge=1900, le=2100)
-    value: Decimal | None = Field(default=None, max_digits=16, decimal_places=4)
+    value: Decimal | None = Field(default=None, max_digits=MAX_DIGITS, decimal_places=4)
     status: ValueStatus = ValueStatus.VALUE
     note: Text = ""
 
@@ -196,7 +199,7 @@ class TargetKind(StrEnum):
 
 class Target(Strict):
     kind: TargetKind
-    value: Decimal | None = Field(default=None, max_digits=16, decimal_places=4)
+    value: Decimal | None = Field(default=None, max_digits=MAX_DIGITS, decimal_places=4)
     per_year: bool = False
     department: Key | None = None
     target_year: int | None = Field(default=None, ge=1900, le=2100)
