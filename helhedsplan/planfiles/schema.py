@@ -9,7 +9,6 @@ intervention-area codes) is checked here, so a file that validates can be import
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
@@ -23,6 +22,8 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+
+from helhedsplan.core.validators import CONTROL_CHARACTER
 
 FORMAT_NAME = "helhedsplan-plan"
 FORMAT_VERSION = 1
@@ -40,12 +41,10 @@ LATEST_DATE = datetime.date(2100, 12, 31)
 MAX_PLAN_YEARS = 10
 PlanDate = Annotated[datetime.date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
 
-_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
 
 def no_control_characters(value: str) -> str:
     """NUL and other control characters are invisible, and PostgreSQL cannot store NUL."""
-    found = _CONTROL_CHARACTER.search(value)
+    found = CONTROL_CHARACTER.search(value)
     if found:
         raise ValueError(
             f"contains the control character U+{ord(found.group()):04X} at position "
