@@ -67,6 +67,7 @@ Text = Annotated[
     str, StringConstraints(strip_whitespace=True), AfterValidator(no_control_characters)
 ]
 Name = Line(200, min_length=1)
+LongName = Line(300, min_length=1)  # titles and roles
 
 
 class Strict(BaseModel):
@@ -221,7 +222,7 @@ class Target(Strict):
 
 class Indicator(Strict):
     key: Key
-    name: Name
+    name: LongName
     unit: Unit
     direction: Direction = Direction.NEUTRAL
     data_source: Text = ""
@@ -311,7 +312,7 @@ class Section(Strict):
 class SubAgreement(Strict):
     key: Key
     intervention_area: Key
-    title: Name
+    title: LongName
     period_start: PlanDate
     period_end: PlanDate
     parties: Text = ""
@@ -355,7 +356,7 @@ class BodyKind(StrEnum):
 
 
 class Member(Strict):
-    role: Name
+    role: LongName
     organisation: Line(200) = ""
     person: Line(200) = ""
     chair: bool = False
@@ -372,13 +373,13 @@ class Body(Strict):
 
 
 class CycleStep(Strict):
-    title: Name
+    title: LongName
     description: Text = ""
     month: int | None = Field(default=None, ge=1, le=12)
 
 
 class Milestone(Strict):
-    title: Name
+    title: LongName
     due: PlanDate | None = None
     due_text: Line(200) = ""
     done: PlanDate | None = None
