@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.validators import TextFieldsMixin
 
 from .actions import freeze, update_sub_agreement
 from .document import prepare
@@ -72,7 +73,7 @@ def version(request, plan, key, number):
     )
 
 
-class SubAgreementForm(forms.ModelForm):
+class SubAgreementForm(TextFieldsMixin, forms.ModelForm):
     note = forms.CharField(
         label=gettext_lazy("What changed (shown in the version history)"),
         max_length=300,
@@ -95,7 +96,7 @@ class SubAgreementForm(forms.ModelForm):
         return data
 
 
-class SectionForm(forms.Form):
+class SectionForm(TextFieldsMixin, forms.Form):
     heading = forms.CharField(label=gettext_lazy("Heading"), max_length=200)
     body = forms.CharField(label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 6}))
 

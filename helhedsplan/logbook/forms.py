@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhedsplan.agreements.models import Activity
+from helhedsplan.core.validators import TextFieldsMixin
 from helhedsplan.plans.models import Department
 
 from .models import (
@@ -18,7 +19,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NUMBER = forms.NumberInput(attrs={"inputmode": "numeric", "min": 0})
 
 
-class LogbookForm(forms.ModelForm):
+class LogbookForm(TextFieldsMixin, forms.ModelForm):
     """Limits choices to the plan's own activities and departments."""
 
     def __init__(self, *args, plan, **kwargs):

@@ -9,18 +9,65 @@ intervention-area codes) is checked here, so a file that validates can be import
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from helhedsplan.core.validators import CONTROL_CHARACTER
 
 FORMAT_NAME = "helhedsplan-plan"
 FORMAT_VERSION = 1
 
+# What the database columns hold (tests/test_limits.py checks these against the models).
+SMALL_INTEGER_MAX = 32_767
+INTEGER_MAX = 2_147_483_647
+# SQLite keeps decimals as floats, which hold 15 significant digits: a 16-digit value would be
+# stored but could not be read back. No decimal in a plan file has more, whatever its column.
+MAX_DIGITS = 15
+# A plan period: LBF plans run four to five years; these bounds keep every date the product
+# computes from a plan (project years, deadlines, reports) far from the calendar's ends.
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+MAX_PLAN_YEARS = 10
+PlanDate = Annotated[datetime.date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
+
+
+def no_control_characters(value: str) -> str:
+    """NUL and other control characters are invisible, and PostgreSQL cannot store NUL."""
+    found = CONTROL_CHARACTER.search(value)
+    if found:
+        raise ValueError(
+            f"contains the control character U+{ord(found.group()):04X} at position "
+            f"{found.start() + 1}; only tabs and line breaks are allowed in text"
+        )
+    return value
+
+
+def Line(max_length: int, min_length: int = 0):
+    """One line of text of at most `max_length` characters (the database column's size)."""
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length),
+        AfterValidator(no_control_characters),
+    ]
+
+
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True), AfterValidator(no_control_characters)
+]
+Name = Line(200, min_length=1)
+LongName = Line(300, min_length=1)  # titles and roles
 
 
 class Strict(BaseModel):
@@ -38,12 +85,12 @@ class PartyKind(StrEnum):
 class Party(Strict):
     name: Name
     kind: PartyKind
-    short_name: Text = ""
+    short_name: Line(60) = ""
 
 
 class Area(Strict):
     name: Name
-    municipality: Name
+    municipality: Line(100, min_length=1)
     note: Text = ""
 
 
@@ -57,7 +104,7 @@ class ValueStatus(StrEnum):
 
 class Residents(Strict):
     year: int = Field(ge=1900, le=2100)
-    value: int | None = Field(default=None, ge=0)
+    value: int | None = Field(default=None, ge=0, le=INTEGER_MAX)
     status: ValueStatus = ValueStatus.VALUE
 
     @model_validator(mode="after")
@@ -68,16 +115,18 @@ class Residents(Strict):
 
 class Department(Strict):
     key: Key
-    number: Text | None = None
+    number: Line(20) | None = None
     name: Name
     housing_organisation: Name | None = None
     area: Name | None = None
-    built: Text = ""
+    built: Line(100) = ""
     built_from: int | None = Field(default=None, ge=1800, le=2100)
     built_to: int | None = Field(default=None, ge=1800, le=2100)
-    tenancies: int | None = Field(default=None, ge=0)
-    building_form: Text = ""
-    distance_to_centre_km: Decimal | None = Field(default=None, ge=0)
+    tenancies: int | None = Field(default=None, ge=0, le=INTEGER_MAX)
+    building_form: Line(300) = ""
+    distance_to_centre_km: Decimal | None = Field(
+        default=None, ge=0, max_digits=6, decimal_places=1
+    )
     renewal_status: Text = ""
     notes: Text = ""
     residents: list[Residents] = []
@@ -118,9 +167,9 @@ class Baseline(Strict):
     scope: BaselineScope
     department: Key | None = None
     area: Name | None = None
-    label: Text = ""
+    label: Line(300) = ""
     year: int | None = Field(default=None, ge=1900, le=2100)
-    value: Decimal | None = None
+    value: Decimal | None = Field(default=None, max_digits=MAX_DIGITS, decimal_places=4)
     status: ValueStatus = ValueStatus.VALUE
     note: Text = ""
 
@@ -150,7 +199,7 @@ class TargetKind(StrEnum):
 
 class Target(Strict):
     kind: TargetKind
-    value: Decimal | None = None
+    value: Decimal | None = Field(default=None, max_digits=MAX_DIGITS, decimal_places=4)
     per_year: bool = False
     department: Key | None = None
     target_year: int | None = Field(default=None, ge=1900, le=2100)
@@ -173,7 +222,7 @@ class Target(Strict):
 
 class Indicator(Strict):
     key: Key
-    name: Name
+    name: LongName
     unit: Unit
     direction: Direction = Direction.NEUTRAL
     data_source: Text = ""
@@ -221,8 +270,8 @@ class EventType(StrEnum):
 
 class SuccessCriterion(Strict):
     text: Text
-    threshold: Decimal | None = None
-    unit: Text = ""
+    threshold: Decimal | None = Field(default=None, max_digits=14, decimal_places=2)
+    unit: Line(60) = ""
     period: CriterionPeriod = CriterionPeriod.PROJECT_YEAR
     per_area: bool = False
     data_source: Text = ""
@@ -238,9 +287,9 @@ class SuccessCriterion(Strict):
 
 class Activity(Strict):
     key: Key
-    number: int | None = None
+    number: int | None = Field(default=None, ge=0, le=SMALL_INTEGER_MAX)
     name: Name
-    reference: Text = ""
+    reference: Line(300) = ""
     purpose: Text = ""
     target_groups: Text = ""
     content: Text = ""
@@ -250,7 +299,7 @@ class Activity(Strict):
     staff_resources: Text = ""
     evaluation: Text = ""
     anchoring: Text = ""
-    hours_per_week: Decimal | None = Field(default=None, ge=0)
+    hours_per_week: Decimal | None = Field(default=None, ge=0, max_digits=6, decimal_places=1)
     departments: list[Key] = []
     success_criteria: list[SuccessCriterion] = []
 
@@ -263,9 +312,9 @@ class Section(Strict):
 class SubAgreement(Strict):
     key: Key
     intervention_area: Key
-    title: Name
-    period_start: datetime.date
-    period_end: datetime.date
+    title: LongName
+    period_start: PlanDate
+    period_end: PlanDate
     parties: Text = ""
     responsible: Text = ""
     partners: Text = ""
@@ -290,10 +339,10 @@ class FundingSource(StrEnum):
 
 class BudgetLine(Strict):
     source: FundingSource
-    amount: Decimal = Field(ge=0)
+    amount: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
     intervention_area: Key | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
-    note: Text = ""
+    note: Line(300) = ""
 
 
 class BodyKind(StrEnum):
@@ -307,9 +356,9 @@ class BodyKind(StrEnum):
 
 
 class Member(Strict):
-    role: Name
-    organisation: Text = ""
-    person: Text = ""
+    role: LongName
+    organisation: Line(200) = ""
+    person: Line(200) = ""
     chair: bool = False
 
 
@@ -318,22 +367,22 @@ class Body(Strict):
     kind: BodyKind
     name: Name
     tasks: Text = ""
-    cadence: Text = ""
-    meetings_per_year: int | None = Field(default=None, ge=0)
+    cadence: Line(300) = ""
+    meetings_per_year: int | None = Field(default=None, ge=0, le=SMALL_INTEGER_MAX)
     members: list[Member] = []
 
 
 class CycleStep(Strict):
-    title: Name
+    title: LongName
     description: Text = ""
     month: int | None = Field(default=None, ge=1, le=12)
 
 
 class Milestone(Strict):
-    title: Name
-    due: datetime.date | None = None
-    due_text: Text = ""
-    done: datetime.date | None = None
+    title: LongName
+    due: PlanDate | None = None
+    due_text: Line(200) = ""
+    done: PlanDate | None = None
     description: Text = ""
 
 
@@ -346,16 +395,16 @@ class Governance(Strict):
 class PlanInfo(Strict):
     slug: Key
     name: Name
-    period_start: datetime.date
-    period_end: datetime.date
+    period_start: PlanDate
+    period_end: PlanDate
     project_year_start_month: int = Field(ge=1, le=12)
     municipality: Name
-    fund: Text = ""
+    fund: Line(20) = ""
     summary: Text = ""
     vision: Text = ""
     method: Text = ""
-    stated_tenancies: int | None = Field(default=None, ge=0)
-    stated_residents: int | None = Field(default=None, ge=0)
+    stated_tenancies: int | None = Field(default=None, ge=0, le=INTEGER_MAX)
+    stated_residents: int | None = Field(default=None, ge=0, le=INTEGER_MAX)
 
     @model_validator(mode="after")
     def period_is_ordered(self):
@@ -451,3 +500,98 @@ def check_references(plan_file: PlanFile) -> None:
             need(baseline.area, areas, "area", where)
         for target in indicator.targets:
             need(target.department, departments, "department", where)
+
+
+def _years_later(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def date_problems(plan_file: PlanFile) -> Iterator[tuple[tuple, str]]:
+    """Dates and years that do not fit the plan's period, as (location, message).
+
+    The period is at most `MAX_PLAN_YEARS`; sub-agreements and budget years lie inside it;
+    milestones within a year of it; baselines at most ten years before it and targets at most
+    five years after it; residents' counts and buildings no later than its last year.
+    """
+    plan = plan_file.plan
+    start, end = plan.period_start, plan.period_end
+    period = f"the plan period {start.isoformat()} to {end.isoformat()}"
+    if end > _years_later(start, MAX_PLAN_YEARS):
+        yield (
+            ("plan", "period_end"),
+            f"a plan period is at most {MAX_PLAN_YEARS} years (LBF plans run 4-5 years)",
+        )
+        return
+
+    def year_within(location, year, first, last, what):
+        if year is not None and not first <= year <= last:
+            return [(location, f"{what} must be between {first} and {last}, got {year}")]
+        return []
+
+    for index, sub_agreement in enumerate(plan_file.sub_agreements):
+        for name in ("period_start", "period_end"):
+            day = getattr(sub_agreement, name)
+            if not start <= day <= end:
+                yield (("sub_agreements", index, name), f"must lie within {period}")
+    for index, line in enumerate(plan_file.budget):
+        yield from year_within(
+            ("budget", index, "year"), line.year, start.year, end.year, "a budget year"
+        )
+    first, last = _years_later(start, -1), _years_later(end, 1)
+    for index, milestone in enumerate(plan_file.governance.milestones):
+        for name in ("due", "done"):
+            day = getattr(milestone, name)
+            if day is not None and not first <= day <= last:
+                yield (
+                    ("governance", "milestones", index, name),
+                    f"must lie within a year of {period}",
+                )
+    for index, department in enumerate(plan_file.departments):
+        where = ("departments", index)
+        yield from year_within(
+            (*where, "built_to"),
+            department.built_to,
+            department.built_from or 1800,
+            end.year,
+            "the last building year",
+        )
+        for position, residents in enumerate(department.residents):
+            yield from year_within(
+                (*where, "residents", position, "year"),
+                residents.year,
+                start.year - 10,
+                end.year,
+                "a residents' count year",
+            )
+    for location, indicator in _indicators_with_locations(plan_file):
+        for position, baseline in enumerate(indicator.baselines):
+            yield from year_within(
+                (*location, "baselines", position, "year"),
+                baseline.year,
+                start.year - 10,
+                end.year,
+                "a baseline year",
+            )
+        for position, target in enumerate(indicator.targets):
+            yield from year_within(
+                (*location, "targets", position, "target_year"),
+                target.target_year,
+                start.year,
+                end.year + 5,
+                "a target year",
+            )
+
+
+def _indicators_with_locations(plan_file: PlanFile):
+    for index, indicator in enumerate(plan_file.indicators):
+        yield ("indicators", index), indicator
+    for index, goal in enumerate(plan_file.goals):
+        for position, indicator in enumerate(goal.indicators):
+            yield ("goals", index, "indicators", position), indicator
+    for index, sub_agreement in enumerate(plan_file.sub_agreements):
+        for number, goal in enumerate(sub_agreement.goals):
+            for position, indicator in enumerate(goal.indicators):
+                yield ("sub_agreements", index, "goals", number, "indicators", position), indicator

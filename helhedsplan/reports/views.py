@@ -1,6 +1,7 @@
 """Report pages and downloads: parse the request, build the report in Danish, render."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.validators import validate_no_control_characters
 from helhedsplan.plans.periods import project_years
 
 from .actions import save_status_texts
@@ -137,18 +139,52 @@ def status_edit(request, plan):
     if request.method == "POST":
         texts = {
             key: (
-                request.POST.get(f"assessment-{key}", "")[:20000],
-                request.POST.get(f"decisions-{key}", "")[:20000],
+                request.POST.get(f"assessment-{key}", ""),
+                request.POST.get(f"decisions-{key}", ""),
             )
             for key, _title in sections
         }
-        save_status_texts(plan, year.number, texts, request.user)
-        messages.success(request, _("The texts are saved."))
-        return redirect(reverse("reports:status", args=[plan.slug]) + f"?year={year.number}")
+        problems = _status_text_problems(texts, dict(sections))
+        if not problems:
+            save_status_texts(plan, year.number, texts, request.user)
+            messages.success(request, _("The texts are saved."))
+            return redirect(reverse("reports:status", args=[plan.slug]) + f"?year={year.number}")
+        for problem in problems:
+            messages.error(request, problem)
+        rows = [
+            (key, title, {"assessment": texts[key][0], "decisions": texts[key][1]})
+            for key, title in sections
+        ]
+        context = {"plan": plan, "year": year, "rows": rows}
+        return render(request, "reports/status_edit.html", context, status=400)
     stored = {t.section: t for t in StatusText.objects.filter(plan=plan, project_year=year.number)}
     rows = [(key, title, stored.get(key)) for key, title in sections]
     context = {"plan": plan, "year": year, "rows": rows}
     return render(request, "reports/status_edit.html", context)
+
+
+STATUS_TEXT_MAX_CHARACTERS = 20_000
+
+
+def _status_text_problems(texts: dict, titles: dict) -> list[str]:
+    """Texts too long or holding control characters: refused with the section named, not cut."""
+    problems = []
+    for key, pair in texts.items():
+        for text in pair:
+            if len(text) > STATUS_TEXT_MAX_CHARACTERS:
+                problems.append(
+                    _("%(section)s: the text has %(length)s characters; at most %(limit)s.")
+                    % {
+                        "section": titles[key],
+                        "length": len(text),
+                        "limit": STATUS_TEXT_MAX_CHARACTERS,
+                    }
+                )
+            try:
+                validate_no_control_characters(text)
+            except ValidationError as error:
+                problems.append(f"{titles[key]}: {error.messages[0]}")
+    return problems
 
 
 @require_GET

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from helhedsplan.accounts.access import can, plan_for
@@ -63,8 +64,28 @@ def allocation_table(round: DecisionRound):
     }
 
 
+class _HoursField(forms.DecimalField):
+    """Hours as typed in Danish or English: 7,5 or 7.5."""
+
+    def to_python(self, value):
+        return super().to_python(value.replace(",", ".") if isinstance(value, str) else value)
+
+
 class AllocationForm(forms.Form):
-    needs_factor = forms.DecimalField(min_value=0, max_value=5, decimal_places=2)
+    needs_factor = forms.DecimalField(
+        label=gettext_lazy("Weight of needs"), min_value=0, max_value=5, decimal_places=2
+    )
+
+    def __init__(self, *args, allocations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for allocation in allocations:
+            self.fields[f"hours-{allocation.pk}"] = _HoursField(
+                label=f"{allocation.activity} – {allocation.department}",
+                required=False,
+                min_value=0,
+                max_digits=6,
+                decimal_places=1,
+            )
 
 
 @require_http_methods(["GET", "POST"])
@@ -75,18 +96,22 @@ def round_detail(request, plan, pk):
     if request.method == "POST":
         if not may_edit:
             raise PermissionDenied
-        form = AllocationForm(request.POST)
+        form = AllocationForm(request.POST, allocations=round.allocations.all())
         if form.is_valid():
             round.needs_factor = form.cleaned_data["needs_factor"]
             round.save(update_fields=["needs_factor"])
             for allocation in round.allocations.all():
-                edited = request.POST.get(f"hours-{allocation.pk}")
-                if edited not in (None, ""):
-                    allocation.hours = Decimal(edited.replace(",", "."))
+                edited = form.cleaned_data.get(f"hours-{allocation.pk}")
+                if edited is not None:
+                    allocation.hours = edited
                     allocation.save(update_fields=["hours"])
             actions.compute_allocations(round)
             messages.success(request, _("The allocation was saved."))
             return redirect(reverse("steering:round", args=[plan.slug, round.pk]))
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
     proposals = round.proposals.select_related(
         "activity", "department", "ad_hoc_group", "decision__meeting"
     )
