@@ -4,6 +4,8 @@ Production sets at least HELHEDSPLAN_SECRET_KEY, HELHEDSPLAN_ALLOWED_HOSTS, DATA
 HELHEDSPLAN_DEBUG=0; `helhedsplan check --deploy` then passes.
 """
 
+import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -50,6 +52,17 @@ SECRET_KEY = os.environ.get(
 )
 ALLOWED_HOSTS = env_list("HELHEDSPLAN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("HELHEDSPLAN_CSRF_TRUSTED_ORIGINS", "")
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated);
+# empty: the header is ignored and the connection's address is the client's
+# (helhedsplan/core/client.py decides the address for login throttling and the audit log).
+TRUSTED_PROXIES = env_list("HELHEDSPLAN_TRUSTED_PROXIES", "")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"HELHEDSPLAN_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network"
+        ) from None
 
 INSTALLED_APPS = [
     "helhedsplan.core",
