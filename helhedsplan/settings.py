@@ -4,6 +4,8 @@ Production sets at least HELHEDSPLAN_SECRET_KEY, HELHEDSPLAN_ALLOWED_HOSTS, DATA
 HELHEDSPLAN_DEBUG=0; `helhedsplan check --deploy` then passes.
 """
 
+import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -50,6 +52,17 @@ SECRET_KEY = os.environ.get(
 )
 ALLOWED_HOSTS = env_list("HELHEDSPLAN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("HELHEDSPLAN_CSRF_TRUSTED_ORIGINS", "")
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated);
+# empty: the header is ignored and the connection's address is the client's
+# (helhedsplan/core/client.py decides the address for login throttling and the audit log).
+TRUSTED_PROXIES = env_list("HELHEDSPLAN_TRUSTED_PROXIES", "")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"HELHEDSPLAN_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network"
+        ) from None
 
 INSTALLED_APPS = [
     "helhedsplan.core",
@@ -79,6 +92,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "axes",
     "simple_history",
     "django_htmx",
     "ninja",  # serves the API docs' Swagger UI from its own static files, not a CDN
@@ -98,6 +112,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a throttled login into the lockout page
 ]
 
 ROOT_URLCONF = "helhedsplan.urls"
@@ -135,6 +150,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a throttled login before any check
     "helhedsplan.accounts.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -155,10 +171,15 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ALLOW_REGISTRATION = False  # plan admins add users; nobody signs up by themselves
 ACCOUNT_ADAPTER = "helhedsplan.accounts.adapter.InvitationOnlyAdapter"
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# allauth's own failed-login limit counts per account alone (anyone could lock a user out) and
+# per process; django-axes does it instead (below). allauth's other limits stay.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "helhedsplan"
+# Administrators create the accounts and nobody signs up, so an unverified e-mail address
+# proves nothing about a takeover: anyone may set up two-factor login.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_AUTO_SIGNUP = False  # an SSO login must match an account an admin created
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
@@ -176,6 +197,20 @@ if os.environ.get("HELHEDSPLAN_OIDC_SERVER_URL"):
             }
         ]
     }
+
+# Login throttling (helhedsplan/accounts/throttle.py): failures counted in the database per
+# (account, client address); locked after 5 for LOGIN_LOCKOUT_SECONDS, doubling with every
+# further failure, forgotten a day after the last one; username and e-mail are one account.
+AXES_HANDLER = "helhedsplan.accounts.throttle.ProgressiveLockoutHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "helhedsplan.accounts.throttle.login_account"
+AXES_CLIENT_IP_CALLABLE = "helhedsplan.core.client.client_address"
+AXES_COOLOFF_TIME = datetime.timedelta(hours=24)
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a refused try checked no password
+AXES_LOCKOUT_CALLABLE = "helhedsplan.accounts.throttle.lockout_response"
+LOGIN_LOCKOUT_SECONDS = env_int("HELHEDSPLAN_LOGIN_LOCKOUT_SECONDS", 5 * 60)
 
 EMAIL_BACKEND = os.environ.get(
     "HELHEDSPLAN_EMAIL_BACKEND",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from . import audit
 from .models import AuditEvent, Case, CaseEntry, CaseRecord, Consent
+from .subject_access import name_digest, tenant_cases
 
 
 class NoConsent(Exception):
@@ -95,6 +96,19 @@ def purge_due_cases(today: datetime.date | None = None, user=None) -> list[int]:
         )
         done.append(number)
     return done
+
+
+@transaction.atomic
+def look_up_tenant(plan, name: str, request) -> list[Case]:
+    """Right of access: the tenant's cases found by name, each one found written to the audit
+    log (or that none was) in the same transaction as the read."""
+    cases = tenant_cases(plan, name)
+    detail = f"subject access lookup, name {name_digest(name)}"
+    for case in cases:
+        audit.record(plan, AuditEvent.Action.READ, case=case, request=request, detail=detail)
+    if not cases:
+        audit.record(plan, AuditEvent.Action.READ, request=request, detail=f"{detail}, no case")
+    return cases
 
 
 @transaction.atomic

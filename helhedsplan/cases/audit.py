@@ -1,13 +1,8 @@
 """Writing the audit log: one line per read or change of a case."""
 
+from helhedsplan.core.client import client_address
+
 from .models import AuditEvent
-
-
-def client_ip(request) -> str | None:
-    if request is None:
-        return None
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")) or None
 
 
 def record(
@@ -22,6 +17,6 @@ def record(
         username=user.get_username() if is_user else "",
         action=action,
         detail=detail[:300],
-        ip_address=client_ip(request),
+        ip_address=client_address(request),
         path=(request.get_full_path()[:300] if request is not None else ""),
     )

@@ -1,8 +1,19 @@
 """Right of access: everything the system holds about one tenant, as JSON and as PDF."""
 
 from django.template.loader import render_to_string
+from django.utils.crypto import salted_hmac
 
 from .models import AuditEvent, Case
+
+
+def name_digest(name: str) -> str:
+    """What the audit log keeps of a name looked up: a keyed digest, not the name.
+
+    The audit log outlives the cases (and an erased tenant), so it holds no name; the digest
+    still shows, for a name put to it later, whether and when that name was looked up.
+    """
+    normalised = " ".join(name.split()).casefold()
+    return salted_hmac("helhedsplan.cases.subject_access", normalised).hexdigest()[:16]
 
 
 def tenant_cases(plan, name: str):

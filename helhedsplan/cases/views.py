@@ -18,7 +18,7 @@ from .access import SecondFactorMissing, case_plan_for, is_case_worker
 from .counts import case_counts
 from .forms import CloseForm, EntryForm, NewCaseForm, SubjectForm, case_fields
 from .models import AuditEvent, Case
-from .subject_access import tenant_cases, tenant_data, tenant_pdf
+from .subject_access import tenant_data, tenant_pdf
 
 
 def needs_second_factor(view):
@@ -170,13 +170,15 @@ def audit_log(request, plan):
 @require_http_methods(["GET", "POST"])
 @needs_second_factor
 def subject_access(request, plan):
+    """Right of access and erasure. The name is sent by POST only (a GET would leave it in
+    the web server's access log) and every lookup is audited."""
     plan = case_plan_for(request, plan, role=Role.ADMIN)
-    form = SubjectForm(request.POST or request.GET or None)
+    form = SubjectForm(request.POST if request.method == "POST" else None)
     if not form.is_valid():
         return render(request, "cases/subject_access.html", {"plan": plan, "form": form})
     name = form.cleaned_data["name"]
-    action = request.POST.get("action") or request.GET.get("action", "find")
-    cases = tenant_cases(plan, name)
+    action = request.POST.get("action", "find")
+    cases = actions.look_up_tenant(plan, name, request)
     if action == "json":
         audit.record(
             plan, AuditEvent.Action.EXPORT, request=request, detail=f"json, {len(cases)} cases"
@@ -194,7 +196,7 @@ def subject_access(request, plan):
         response = HttpResponse(tenant_pdf(plan, name), content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="indsigt.pdf"'
         return response
-    if action == "erase" and request.method == "POST":
+    if action == "erase":
         erased = actions.erase_tenant(plan, cases, request)
         messages.success(
             request, _("%(n)s cases erased; only their counts remain.") % {"n": erased}
