@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhedsplan.cases.counts import case_counts
+from helhedsplan.core.disclosure import is_count, is_small
 from helhedsplan.lists.models import AreaFigures
 from helhedsplan.lists.templatetags.lists import CLASS_LABELS, CRITERION_LABELS
 from helhedsplan.monitoring import report as monitoring
@@ -63,8 +64,8 @@ def within(points: list[Point], cutoff: datetime.date) -> list[Point]:
 
 def is_count_of_persons(definition) -> bool:
     """Count indicators (move-outs, evictions, complaints, children, counselling contacts)
-    count persons or households; shares, grades and rates do not."""
-    return definition.unit == "count"
+    count persons or households; shares, grades and rates do not (`core.disclosure`)."""
+    return is_count(definition.unit)
 
 
 def shown(point: Point | None, definition, limit: int) -> Value:
@@ -84,7 +85,7 @@ def chartable(points: list[Point], definition, limit: int) -> list[Point]:
     if not is_count_of_persons(definition):
         return points
     return [
-        p if p.value is None or not (0 < p.value < limit) else Point(p.label, p.year, None, "small")
+        Point(p.label, p.year, None, "small") if is_small(p.value, limit) else p
         for p in points
     ]
 
