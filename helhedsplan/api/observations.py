@@ -16,6 +16,7 @@ from ninja.pagination import paginate
 from pydantic import Field, model_validator
 
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.disclosure import SMALL, is_count, is_small, sees_exact_counts
 from helhedsplan.monitoring.actions import ImportRejected, import_observations
 from helhedsplan.monitoring.layouts import load_layout
 from helhedsplan.monitoring.models import Observation
@@ -40,12 +41,33 @@ class ObservationOut(Schema):
     period_type: str
     period_start: datetime.date
     period_end: datetime.date
-    value: float | None
+    value: float | None = Field(
+        description="null when unknown, or when `small_count` hides it from a reader"
+    )
     numerator: float | None
     denominator: float | None
-    status: str
+    status: str = Field(
+        description="value, suppressed (at the source), not_available, or small (a count of "
+        "fewer persons than the discretion limit, hidden from readers: see docs/disclosure.md)"
+    )
+    small_count: bool = Field(
+        description="True when the value is a count of 1 to 4 persons that the token's user "
+        "(a reader) may not see: `value` is then null. Staff and plan admins see exact counts."
+    )
     reason: str
     import_id: int
+
+    @staticmethod
+    def resolve_small_count(observation, context) -> bool:
+        return hides(observation, context)
+
+    @staticmethod
+    def resolve_value(observation, context):
+        return None if hides(observation, context) else observation.value
+
+    @staticmethod
+    def resolve_status(observation, context):
+        return SMALL if hides(observation, context) else observation.status
 
     @staticmethod
     def resolve_indicator(observation):
@@ -66,6 +88,16 @@ class ObservationOut(Schema):
     @staticmethod
     def resolve_import_id(observation):
         return observation.batch_id
+
+
+def hides(observation, context) -> bool:
+    """Whether the requesting user may not see this value (core.disclosure's rule)."""
+    request = context["request"]
+    return (
+        not sees_exact_counts(getattr(request, "plan_role", None))
+        and is_count(observation.definition.unit)
+        and is_small(observation.value)
+    )
 
 
 class ObservationFilters(Schema):

@@ -137,6 +137,4 @@ def suppress(
     if column_totals:
         sums += [[r * width + c for r in range(height)] for c in range(width)]
     marks = suppress_entries(values, sums, limit)
-    return [
-        [Shown(table[r][c], marks[r * width + c]) for c in range(width)] for r in range(height)
-    ]
+    return [[Shown(table[r][c], marks[r * width + c]) for c in range(width)] for r in range(height)]

@@ -83,13 +83,16 @@ def series_key(
     lines: list[tuple[str, list[Point]]],
     unit: str = "",
     target: list[tuple[int, Decimal]] | None = None,
+    exact: bool = True,
 ) -> str:
-    """A hash of everything a series chart shows: it changes exactly when the chart does."""
+    """A hash of everything a series chart shows: it changes exactly when the chart does, and
+    differs between an exact chart and a reader's (docs/disclosure.md)."""
     import hashlib
 
     from django.utils.translation import get_language
 
-    return hashlib.sha256(repr((lines, unit, target, get_language())).encode()).hexdigest()
+    shown = (lines, unit, target, get_language()) + (() if exact else ("reader",))
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 def to_svg(spec: dict) -> str:
