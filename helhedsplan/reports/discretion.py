@@ -7,9 +7,9 @@ the source stays "–". Shares and percentages are never suppressed: they are no
 
 from django.utils.translation import gettext as _
 
-from helhedsplan.core.disclosure import discretion_limit, is_small, small_note
+from helhedsplan.core.disclosure import discretion_limit, is_small, secondary_note, small_note
 
-from .structure import NOT_AVAILABLE, SMALL, SUPPRESSED, Value
+from .structure import NOT_AVAILABLE, SECONDARY, SMALL, SUPPRESSED, Value
 
 __all__ = ["discretion_limit", "footnotes", "persons"]
 
@@ -28,6 +28,8 @@ def footnotes(report) -> list[str]:
     notes = []
     if SMALL in found:
         notes.append(small_note(report.limit))
+    if SECONDARY in found:
+        notes.append(secondary_note())
     if SUPPRESSED in found:
         notes.append(_("–: suppressed at the source (few persons); unknown, not zero."))
     if NOT_AVAILABLE in found:
