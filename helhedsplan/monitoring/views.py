@@ -39,15 +39,16 @@ from .templatetags.monitoring_tags import matrix_cells_html
 def overview(request, plan):
     plan = plan_for(request, plan)
     exact = sees_exact_counts(request.plan_role)
+    worker = is_case_worker(request.user, plan)
     context = {
         "plan": plan,
         "rows": report.aggregates_for(plan, exact),
         "batches": ImportBatch.objects.filter(plan=plan).select_related("user")[:5],
         "can_import": can(request.plan_role, Role.STAFF),
+        "exact_counts": exact,
+        "exact_case_counts": worker,
         # Counts from the coordinated cases (never the cases themselves).
-        "case_counts": shown_case_counts(
-            case_counts(plan), exact=is_case_worker(request.user, plan)
-        ),
+        "case_counts": shown_case_counts(case_counts(plan), exact=worker),
     }
     return render(request, "monitoring/overview.html", context)
 
@@ -66,6 +67,7 @@ def matrix(request, plan):
         "sort": sort,
         "legend": legend_items,
         "table": TABLES.get(key, lambda: _matrix_table(plan, sort, exact)),
+        "exact_counts": exact,
     }
     return render(request, "monitoring/matrix.html", context)
 

@@ -85,6 +85,16 @@ def hidden_count(mark: str):
 
 
 @register.simple_tag
+def disclosure_note():
+    """The footnote under a table a reader sees (core.disclosure): what "<5" and "x" mean."""
+    return format_html(
+        '<p class="muted disclosure-note">{} {}</p>',
+        disclosure.small_note(),
+        disclosure.secondary_note(),
+    )
+
+
+@register.simple_tag
 def shown_count(value):
     """A count, or the mark a reader sees in its place (a `core.disclosure.Shown`)."""
     if isinstance(value, disclosure.Shown):

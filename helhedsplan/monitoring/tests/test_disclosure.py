@@ -205,3 +205,18 @@ def test_a_reader_sees_the_overview_and_case_counts_without_small_counts(complai
     )
     assert 'Afd. 12 Houlkærvænget</td><td class="number"><span class="small-count"' in for_reader
     assert "29" in for_staff
+
+
+def test_a_readers_pages_say_what_under_five_and_x_mean_and_staff_pages_do_not(
+    complaints_2028, member
+):
+    reader = member(complaints_2028, Role.READER)
+    staff = member(complaints_2028, Role.STAFF)
+    matrix = reverse("monitoring:matrix", args=[complaints_2028.slug])
+
+    for_reader = reader.get(matrix, HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    for_staff = staff.get(matrix, HTTP_ACCEPT_LANGUAGE="da").content.decode()
+
+    assert "disclosure-note" in for_reader and "diskretionsgrænse" in for_reader
+    assert "disclosure-note" not in for_staff
+    assert "disclosure-note" in department_page(reader, complaints_2028, "houlkaervaenget")
