@@ -99,6 +99,8 @@ def test_a_readers_chart_does_not_plot_a_small_count_even_after_staff_drew_it(
 
     assert plotted_2028(staff_svg) == ["2"]
     assert plotted_2028(reader_svg) == []
+    assert "tegnes ikke (diskretionsgrænse)" in reader_svg
+    assert "diskretionsgrænse" not in staff_svg
     assert staff_url != reader_url  # the browser's and the cache's key differ too
     # The staff member's address asked by a reader is still drawn for the reader.
     assert plotted_2028(reader.get(unescape(staff_url)).content.decode()) == []
