@@ -52,6 +52,7 @@ def panel(panel, limit: int, marks: dict | None = None, plan_series: str = ""):
         return panel
     marks = marks or {}
     shown = copy.copy(panel)
+    shown.exact = False  # its chart gets an address (and a cache key) of its own
     shown.points = [
         hidden(p, marks[("department", p.label)]) if ("department", p.label) in marks else p
         for p in series(panel.points, unit, limit)

@@ -108,11 +108,17 @@ def _baseline_rows(department, exact: bool = True) -> list:
         )
     }
     rows = [(b, comparisons.get((b.indicator_id, b.year))) for b in baselines]
-    return rows if exact else [(_hidden_if_small(b), _hidden_if_small(m)) for b, m in rows]
+    if exact:
+        return rows
+    return [
+        (_hidden_if_small(b, b.indicator.unit), _hidden_if_small(m, b.indicator.unit))
+        for b, m in rows
+    ]
 
 
-def _hidden_if_small(baseline):
-    if baseline is None or not is_count(baseline.indicator.unit):
+def _hidden_if_small(baseline, unit):
+    """A reader's copy of a baseline: a count of persons under the limit shown as "<5"."""
+    if baseline is None or not is_count(unit):
         return baseline
     if not is_small(baseline.value):
         return baseline

@@ -222,3 +222,26 @@ def test_a_readers_pages_say_what_under_five_and_x_mean_and_staff_pages_do_not(
     assert "disclosure-note" in for_reader and "diskretionsgrænse" in for_reader
     assert "disclosure-note" not in for_staff
     assert "disclosure-note" in department_page(reader, complaints_2028, "houlkaervaenget")
+
+
+def test_a_reader_sees_a_small_baseline_count_of_the_department_as_under_five(plan_2025, member):
+    from helhedsplan.goals.models import Baseline, Indicator
+
+    goal = plan_2025.goals.first()
+    indicator = Indicator.objects.create(
+        plan=plan_2025, goal=goal, key="udsaettelser-test", name="Udsættelser (test)", unit="count"
+    )
+    department = plan_2025.departments.get(key="houlkaervaenget")
+    Baseline.objects.create(
+        indicator=indicator, scope="department", department=department, year=2023, value=3
+    )
+    row = re.compile(
+        r"<td>Udsættelser \(test\)</td><td class=\"number\">2023</td>"
+        r"<td class=\"number\">(.*?)</td>"
+    )
+
+    for_reader = department_page(member(plan_2025, Role.READER), plan_2025, "houlkaervaenget")
+    for_staff = department_page(member(plan_2025, Role.STAFF), plan_2025, "houlkaervaenget")
+
+    assert "&lt;5" in row.search(for_reader)[1]
+    assert row.search(for_staff)[1] == "3"
