@@ -20,6 +20,7 @@ from helhedsplan.core.disclosure import SMALL, is_count, is_small, sees_exact_co
 from helhedsplan.monitoring.actions import ImportRejected, import_observations
 from helhedsplan.monitoring.layouts import load_layout
 from helhedsplan.monitoring.models import Observation
+from helhedsplan.monitoring.report import reader_view
 
 from .common import ERRORS, Pages, plan_of
 from .schemas import Key, Text
@@ -47,19 +48,23 @@ class ObservationOut(Schema):
     numerator: float | None
     denominator: float | None
     status: str = Field(
-        description="value, suppressed (at the source), not_available, or small (a count of "
-        "fewer persons than the discretion limit, hidden from readers: see docs/disclosure.md)"
+        description="value, suppressed (at the source), not_available, small (a count of "
+        "fewer persons than the discretion limit, hidden from readers) or secondary (hidden "
+        "from readers beside a total so that a small count cannot be worked out; see "
+        "docs/disclosure.md)"
     )
     small_count: bool = Field(
-        description="True when the value is a count of 1 to 4 persons that the token's user "
-        "(a reader) may not see: `value` is then null. Staff and plan admins see exact counts."
+        description="True when the value is hidden from the token's user (a reader) by the "
+        "discretion rule: a count of 1 to 4 persons (status small), or a count hidden beside "
+        "a total (status secondary); `value` is then null. Staff and plan admins see exact "
+        "counts."
     )
     reason: str
     import_id: int
 
     @staticmethod
     def resolve_small_count(observation, context) -> bool:
-        return hides(observation, context)
+        return hides(observation, context) is not None
 
     @staticmethod
     def resolve_value(observation, context):
@@ -67,7 +72,7 @@ class ObservationOut(Schema):
 
     @staticmethod
     def resolve_status(observation, context):
-        return SMALL if hides(observation, context) else observation.status
+        return hides(observation, context) or observation.status
 
     @staticmethod
     def resolve_indicator(observation):
@@ -90,14 +95,38 @@ class ObservationOut(Schema):
         return observation.batch_id
 
 
-def hides(observation, context) -> bool:
-    """Whether the requesting user may not see this value (core.disclosure's rule)."""
+def hides(observation, context) -> str | None:
+    """Why the requesting user may not see this value (core.disclosure's rule), or None: a
+    small count, or one the needs matrix hides from readers beside a total (its period, or a
+    half-year of it)."""
     request = context["request"]
-    return (
-        not sees_exact_counts(getattr(request, "plan_role", None))
-        and is_count(observation.definition.unit)
-        and is_small(observation.value)
+    if sees_exact_counts(getattr(request, "plan_role", None)):
+        return None
+    if not is_count(observation.definition.unit) or observation.value is None:
+        return None
+    if is_small(observation.value):
+        return SMALL
+    hidden = getattr(request, "hidden_counts", {})
+    subject = observation.department.key if observation.department else None
+    period = observation.period_label
+    return hidden.get((observation.definition.key, observation.scope, subject, period)) or (
+        hidden.get((observation.definition.key, observation.scope, subject, period[:4]))
+        if period[4:5] == "H"
+        else None
     )
+
+
+def hidden_counts(plan) -> dict:
+    """What the needs matrix hides from readers beside its totals (monitoring.report), as
+    {(indicator, scope, department key or None, period): mark}."""
+    hidden = {}
+    for key, found in reader_view(plan)[2].items():
+        for entry, mark in found["marks"].items():
+            if entry[0] == "department":
+                hidden[(key, "department", entry[1], found["period"])] = mark
+            elif entry[0] == "published":
+                hidden[(key, "plan", None, found["period"])] = mark
+    return hidden
 
 
 class ObservationFilters(Schema):
@@ -200,6 +229,8 @@ def _problem(problem) -> dict:
 @paginate(Pages)
 def list_observations(request, plan: Key, filters: Query[ObservationFilters]):
     found = plan_of(request, plan)
+    if not sees_exact_counts(request.plan_role):
+        request.hidden_counts = hidden_counts(found)
     rows = Observation.objects.filter(plan=found)
     if filters.department is not None:
         rows = rows.filter(department__key=filters.department)

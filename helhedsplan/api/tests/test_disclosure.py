@@ -2,6 +2,9 @@
 a small count as null with `small_count: true`; a staff member's token gets the number."""
 
 from helhedsplan.accounts.models import Role
+from helhedsplan.monitoring.actions import import_observations
+from helhedsplan.monitoring.layouts import load_layout
+from helhedsplan.monitoring.tests.files import long_csv
 
 EVICTIONS_SET = {
     "department": "egeparken",
@@ -52,3 +55,33 @@ def test_the_schema_documents_the_small_count_marker(client):
 
     observation = schema["components"]["schemas"]["ObservationOut"]["properties"]
     assert "small_count" in observation and "reader" in observation["small_count"]["description"]
+
+
+def test_a_reader_token_does_not_get_what_the_needs_matrix_hides_beside_its_total(
+    plan_2025, api_member
+):
+    # Complaints in 2028: 2 in Houlkærvænget (small), 11 in Vestervang, 20 in Ringparken; the
+    # total 33 is shown to readers, so Vestervang's 11 (and so its half-years) is hidden too.
+    rows = [
+        (name, "beboerklager", f"2028H{half}", value, "", "")
+        for name, values in [
+            ("Houlkærvænget", (1, 1)),
+            ("Vestervang", (5, 6)),
+            ("Ringparken", (10, 10)),
+        ]
+        for half, value in zip((1, 2), values, strict=True)
+    ]
+    import_observations(plan_2025, [long_csv(*rows)], load_layout("long"))
+    query = {"indicator": "beboerklager", "period_from": "2028-01-01"}
+
+    def values(client):
+        items = client.get(f"/api/plans/{plan_2025.slug}/observations", query).json()["items"]
+        return {(i["department"], i["period"]): (i["value"], i["status"]) for i in items}
+
+    for_reader = values(api_member(plan_2025, Role.READER))
+    for_staff = values(api_member(plan_2025, Role.STAFF))
+
+    assert for_reader[("vestervang", "2028H1")] == (None, "secondary")
+    assert for_reader[("houlkaervaenget", "2028H2")] == (None, "small")
+    assert for_reader[("ringparken", "2028H1")] == (10.0, "value")
+    assert for_staff[("vestervang", "2028H1")] == (5.0, "value")

@@ -245,3 +245,23 @@ def test_a_reader_sees_a_small_baseline_count_of_the_department_as_under_five(pl
 
     assert "&lt;5" in row.search(for_reader)[1]
     assert row.search(for_staff)[1] == "3"
+
+
+def overview_row(client, plan) -> str:
+    html = client.get(
+        reverse("monitoring:overview", args=[plan.slug]), HTTP_ACCEPT_LANGUAGE="da"
+    ).content.decode()
+    return re.search(
+        r"<td>Antal beboerklagesager</td>\s*<td>2028</td>\s*<td class=\"number\">(.*?)</td>", html
+    )[1]
+
+
+def test_a_reader_sees_a_small_total_over_the_departments_as_under_five(plan_2025, member):
+    rows = [("Houlkærvænget", COMPLAINTS, f"2028H{half}", 1, "", "") for half in (1, 2)]
+    import_observations(plan_2025, [long_csv(*rows)], load_layout("long"))
+
+    for_reader = overview_row(member(plan_2025, Role.READER), plan_2025)
+    for_staff = overview_row(member(plan_2025, Role.STAFF), plan_2025)
+
+    assert "&lt;5" in for_reader
+    assert for_staff == "2"
