@@ -20,7 +20,7 @@ from helhedsplan.core.disclosure import SMALL, is_count, is_small, sees_exact_co
 from helhedsplan.monitoring.actions import ImportRejected, import_observations
 from helhedsplan.monitoring.layouts import load_layout
 from helhedsplan.monitoring.models import Observation
-from helhedsplan.monitoring.report import reader_view
+from helhedsplan.monitoring.report import half_year_marks, reader_view
 
 from .common import ERRORS, Pages, plan_of
 from .schemas import Key, Text
@@ -97,8 +97,7 @@ class ObservationOut(Schema):
 
 def hides(observation, context) -> str | None:
     """Why the requesting user may not see this value (core.disclosure's rule), or None: a
-    small count, or one the needs matrix hides from readers beside a total (its period, or a
-    half-year of it)."""
+    small count, or one hidden beside a total (`hidden_counts`)."""
     request = context["request"]
     if sees_exact_counts(getattr(request, "plan_role", None)):
         return None
@@ -108,16 +107,14 @@ def hides(observation, context) -> str | None:
         return SMALL
     hidden = getattr(request, "hidden_counts", {})
     subject = observation.department.key if observation.department else None
-    period = observation.period_label
-    return hidden.get((observation.definition.key, observation.scope, subject, period)) or (
-        hidden.get((observation.definition.key, observation.scope, subject, period[:4]))
-        if period[4:5] == "H"
-        else None
+    return hidden.get(
+        (observation.definition.key, observation.scope, subject, observation.period_label)
     )
 
 
 def hidden_counts(plan) -> dict:
-    """What the needs matrix hides from readers beside its totals (monitoring.report), as
+    """What the pages hide from readers beside a total (monitoring.report): the needs
+    matrix's hidden entries, and half-years beside a hidden one or of a hidden year, as
     {(indicator, scope, department key or None, period): mark}."""
     hidden = {}
     for key, found in reader_view(plan)[2].items():
@@ -126,7 +123,7 @@ def hidden_counts(plan) -> dict:
                 hidden[(key, "department", entry[1], found["period"])] = mark
             elif entry[0] == "published":
                 hidden[(key, "plan", None, found["period"])] = mark
-    return hidden
+    return {**hidden, **half_year_marks(plan)}
 
 
 class ObservationFilters(Schema):

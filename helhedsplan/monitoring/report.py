@@ -8,7 +8,12 @@ from django.db.models import Max, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from helhedsplan.core.disclosure import discretion_limit, is_count
+from helhedsplan.core.disclosure import (
+    SECONDARY,
+    discretion_limit,
+    is_count,
+    suppress_entries,
+)
 from helhedsplan.core.generations import Kept
 from helhedsplan.goals.models import Baseline
 from helhedsplan.plans.models import Residents
@@ -443,3 +448,45 @@ def matrix_for(plan, exact: bool):
 
 def aggregates_for(plan, exact: bool):
     return aggregates(plan) if exact else reader_view(plan)[1]
+
+
+def half_year_marks(plan) -> dict:
+    """What a reader may not see of the half-years of counts that add up to a year (the pages
+    show the year, the API the half-years): a half-year beside a hidden one is hidden too, so
+    that the year minus the other half gives nothing away. As {(indicator, scope, department
+    key or None, period): mark}, kept per generation."""
+    return KEPT.get(("half-years", *matrix_key(plan)), lambda: _half_year_marks(plan))
+
+
+def _half_year_marks(plan) -> dict:
+    limit = discretion_limit()
+    matrix_hidden = {}
+    for key, found in reader_view(plan)[2].items():
+        for entry, mark in found["marks"].items():
+            department = entry[1] if entry[0] == "department" else None
+            scope = "department" if entry[0] == "department" else "plan"
+            matrix_hidden[(key, scope, department, found["period"])] = mark
+    years = defaultdict(dict)
+    rows = Observation.objects.filter(
+        plan=plan,
+        definition__additive=True,
+        definition__unit="count",
+        period_type=PeriodType.HALF_YEAR,
+        value__isnull=False,
+    ).values_list("definition__key", "scope", "department__key", "period_label", "value")
+    for key, scope, department, label, value in rows:
+        years[(key, scope, department, label[:4])][label] = value
+    marks = {}
+    for (key, scope, department, year), halves in years.items():
+        labels = sorted(halves)
+        values = [halves[label] for label in labels]
+        year_hidden = (key, scope, department, year) in matrix_hidden
+        total = sum(values) if len(values) == 2 else None
+        entries = [*values, total]
+        found = suppress_entries(entries, [list(range(len(entries)))], limit)
+        if year_hidden and len(values) == 2 and sum(m is not None for m in found[:2]) < 2:
+            found[:2] = [m or SECONDARY for m in found[:2]]  # the year is hidden: both halves
+        for label, mark in zip(labels, found, strict=False):
+            if mark:
+                marks[(key, scope, department, label)] = mark
+    return marks

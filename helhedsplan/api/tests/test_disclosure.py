@@ -85,3 +85,26 @@ def test_a_reader_token_does_not_get_what_the_needs_matrix_hides_beside_its_tota
     assert for_reader[("houlkaervaenget", "2028H2")] == (None, "small")
     assert for_reader[("ringparken", "2028H1")] == (10.0, "value")
     assert for_staff[("vestervang", "2028H1")] == (5.0, "value")
+
+
+def test_a_reader_token_does_not_get_the_other_half_of_a_year_the_pages_show(plan_2025, api_member):
+    # Solgården's 2028 is 11 on its department page; with its first half-year (2) hidden, the
+    # second (9) would give it away: 11 - 9 = 2.
+    rows = [
+        ("Solgården", "beboerklager", f"2028H{half}", v, "", "") for half, v in ((1, 2), (2, 9))
+    ]
+    import_observations(plan_2025, [long_csv(*rows)], load_layout("long"))
+    query = {"indicator": "beboerklager", "department": "solgaarden", "period_from": "2028-01-01"}
+
+    def values(client):
+        items = client.get(f"/api/plans/{plan_2025.slug}/observations", query).json()["items"]
+        return {i["period"]: (i["value"], i["status"]) for i in items}
+
+    assert values(api_member(plan_2025, Role.READER)) == {
+        "2028H1": (None, "small"),
+        "2028H2": (None, "secondary"),
+    }
+    assert values(api_member(plan_2025, Role.STAFF)) == {
+        "2028H1": (2.0, "value"),
+        "2028H2": (9.0, "value"),
+    }
