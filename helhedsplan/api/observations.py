@@ -16,9 +16,11 @@ from ninja.pagination import paginate
 from pydantic import Field, model_validator
 
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.disclosure import SMALL, is_count, is_small, sees_exact_counts
 from helhedsplan.monitoring.actions import ImportRejected, import_observations
 from helhedsplan.monitoring.layouts import load_layout
 from helhedsplan.monitoring.models import Observation
+from helhedsplan.monitoring.report import half_year_marks, reader_view
 
 from .common import ERRORS, Pages, plan_of
 from .schemas import Key, Text
@@ -40,12 +42,37 @@ class ObservationOut(Schema):
     period_type: str
     period_start: datetime.date
     period_end: datetime.date
-    value: float | None
+    value: float | None = Field(
+        description="null when unknown, or when `small_count` hides it from a reader"
+    )
     numerator: float | None
     denominator: float | None
-    status: str
+    status: str = Field(
+        description="value, suppressed (at the source), not_available, small (a count of "
+        "fewer persons than the discretion limit, hidden from readers) or secondary (hidden "
+        "from readers beside a total so that a small count cannot be worked out; see "
+        "docs/disclosure.md)"
+    )
+    small_count: bool = Field(
+        description="True when the value is hidden from the token's user (a reader) by the "
+        "discretion rule: a count of 1 to 4 persons (status small), or a count hidden beside "
+        "a total (status secondary); `value` is then null. Staff and plan admins see exact "
+        "counts."
+    )
     reason: str
     import_id: int
+
+    @staticmethod
+    def resolve_small_count(observation, context) -> bool:
+        return hides(observation, context) is not None
+
+    @staticmethod
+    def resolve_value(observation, context):
+        return None if hides(observation, context) else observation.value
+
+    @staticmethod
+    def resolve_status(observation, context):
+        return hides(observation, context) or observation.status
 
     @staticmethod
     def resolve_indicator(observation):
@@ -66,6 +93,37 @@ class ObservationOut(Schema):
     @staticmethod
     def resolve_import_id(observation):
         return observation.batch_id
+
+
+def hides(observation, context) -> str | None:
+    """Why the requesting user may not see this value (core.disclosure's rule), or None: a
+    small count, or one hidden beside a total (`hidden_counts`)."""
+    request = context["request"]
+    if sees_exact_counts(getattr(request, "plan_role", None)):
+        return None
+    if not is_count(observation.definition.unit) or observation.value is None:
+        return None
+    if is_small(observation.value):
+        return SMALL
+    hidden = getattr(request, "hidden_counts", {})
+    subject = observation.department.key if observation.department else None
+    return hidden.get(
+        (observation.definition.key, observation.scope, subject, observation.period_label)
+    )
+
+
+def hidden_counts(plan) -> dict:
+    """What the pages hide from readers beside a total (monitoring.report): the needs
+    matrix's hidden entries, and half-years beside a hidden one or of a hidden year, as
+    {(indicator, scope, department key or None, period): mark}."""
+    hidden = {}
+    for key, found in reader_view(plan)[2].items():
+        for entry, mark in found["marks"].items():
+            if entry[0] == "department":
+                hidden[(key, "department", entry[1], found["period"])] = mark
+            elif entry[0] == "published":
+                hidden[(key, "plan", None, found["period"])] = mark
+    return {**hidden, **half_year_marks(plan)}
 
 
 class ObservationFilters(Schema):
@@ -168,6 +226,8 @@ def _problem(problem) -> dict:
 @paginate(Pages)
 def list_observations(request, plan: Key, filters: Query[ObservationFilters]):
     found = plan_of(request, plan)
+    if not sees_exact_counts(request.plan_role):
+        request.hidden_counts = hidden_counts(found)
     rows = Observation.objects.filter(plan=found)
     if filters.department is not None:
         rows = rows.filter(department__key=filters.department)

@@ -2,6 +2,10 @@
 
 from collections import Counter
 
+from django.utils.translation import gettext as _
+
+from helhedsplan.core.disclosure import suppress
+
 from .models import AVOIDED_EVICTION, Case, CaseRecord
 
 
@@ -35,3 +39,35 @@ def case_counts(plan) -> list[dict]:
         }
         for department, year in keys
     ]
+
+
+COUNTS = ("opened", "closed", "avoided")
+
+
+def shown_case_counts(rows: list[dict], exact: bool) -> list[dict]:
+    """The counts table as the viewer may see it, with each year's total over its departments
+    (when it has more than one). Unless `exact` (case workers), each count is a
+    `core.disclosure.Shown`: 1-4 cases hidden as "<5", and the next-smallest department of the
+    year hidden with it so that no hidden count follows from the total (docs/disclosure.md)."""
+    by_year: dict[int, list[dict]] = {}
+    for row in rows:
+        by_year.setdefault(row["year"], []).append(row)
+    shown = []
+    for year, parts in by_year.items():
+        block = [dict(row) for row in parts]
+        if len(parts) > 1:
+            total = {"department": _("All departments"), "year": year, "total": True}
+            total.update({name: sum(row[name] for row in parts) for name in COUNTS})
+            block.append(total)
+        if not exact:
+            table = [[row[name] for name in COUNTS] for row in block]
+            marked = suppress(table, row_totals=False, column_totals=len(parts) > 1)
+            for row, entries in zip(block, marked, strict=True):
+                row.update(
+                    {
+                        name: entry if entry.hidden else entry.number
+                        for name, entry in zip(COUNTS, entries, strict=True)
+                    }
+                )
+        shown.extend(block)
+    return shown

@@ -15,7 +15,7 @@ from helhedsplan.accounts.models import Role
 
 from . import actions, audit
 from .access import SecondFactorMissing, case_plan_for, is_case_worker
-from .counts import case_counts
+from .counts import case_counts, shown_case_counts
 from .forms import CloseForm, EntryForm, NewCaseForm, SubjectForm, case_fields
 from .models import AuditEvent, Case
 from .subject_access import tenant_data, tenant_pdf
@@ -42,7 +42,7 @@ def overview(request, plan):
     worker = is_case_worker(request.user, plan)
     context = {
         "plan": plan,
-        "counts": case_counts(plan),
+        "counts": shown_case_counts(case_counts(plan), exact=worker),
         "is_case_worker": worker,
         "is_admin": can(request.plan_role, Role.ADMIN),
     }

@@ -8,7 +8,11 @@ from decimal import Decimal
 import altair as alt
 from django.utils.translation import gettext as _
 
+from helhedsplan.core.disclosure import SECONDARY, SMALL, discretion_limit
+
 from .series import Point
+
+HIDDEN = (SMALL, SECONDARY)
 
 
 def unit_title(unit: str) -> str:
@@ -23,7 +27,8 @@ def series_chart(
     height: int = 220,
 ) -> dict:
     """A line per subject (department, municipality, ...) over the periods, with the target
-    path dashed; unknown points are left out (a gap), never drawn as zero."""
+    path dashed; unknown points are left out (a gap), never drawn as zero, and a count hidden
+    from a reader is a gap with a note above the chart."""
     target_line = _("Target path")
     rows, order = [], []
     for name, points in lines:
@@ -59,6 +64,14 @@ def series_chart(
         tooltip=["serie:N", "periode:O", alt.Tooltip("værdi:Q", format=",.2f")],
     )
     chart = base.mark_line(point=True).properties(width=width, height=height)
+    if any(p.status in HIDDEN for _name, points in lines for p in points):
+        # A reader's chart (core.disclosure): the gap says why it is there.
+        note = _("Counts under %(limit)s are not drawn (discretion limit).") % {
+            "limit": discretion_limit()
+        }
+        chart = chart.properties(
+            title=alt.TitleParams(note, fontSize=11, fontWeight="normal", anchor="start")
+        )
     return chart.to_dict()
 
 
@@ -83,13 +96,16 @@ def series_key(
     lines: list[tuple[str, list[Point]]],
     unit: str = "",
     target: list[tuple[int, Decimal]] | None = None,
+    exact: bool = True,
 ) -> str:
-    """A hash of everything a series chart shows: it changes exactly when the chart does."""
+    """A hash of everything a series chart shows: it changes exactly when the chart does, and
+    differs between an exact chart and a reader's (docs/disclosure.md)."""
     import hashlib
 
     from django.utils.translation import get_language
 
-    return hashlib.sha256(repr((lines, unit, target, get_language())).encode()).hexdigest()
+    shown = (lines, unit, target, get_language()) + (() if exact else ("reader",))
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 def to_svg(spec: dict) -> str:

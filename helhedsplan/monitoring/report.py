@@ -8,11 +8,17 @@ from django.db.models import Max, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from helhedsplan.core.disclosure import (
+    SECONDARY,
+    discretion_limit,
+    is_count,
+    suppress_entries,
+)
 from helhedsplan.core.generations import Kept
 from helhedsplan.goals.models import Baseline
 from helhedsplan.plans.models import Residents
 
-from . import generation
+from . import disclosure, generation
 from .aggregation import Part, aggregate
 from .catalogue import definition_of, definitions_for
 from .charts import series_key, series_svg
@@ -83,10 +89,18 @@ class Panel:
     targets: list[TargetStatus] = field(default_factory=list)
     baseline: Baseline | None = None
     subject: str = ""  # the department's name, the chart's first line
+    exact: bool = True  # False: a reader's copy, small counts hidden (monitoring.disclosure)
 
     @property
     def latest(self) -> Point | None:
-        return latest_known(self.points) or (self.points[-1] if self.points else None)
+        """The latest known point, or hidden from a reader (which is then its "<5")."""
+        known = latest_known(self.points)
+        hidden = [p for p in self.points if p.status in disclosure.HIDDEN]
+        if hidden and (
+            known is None or (hidden[-1].year, hidden[-1].label) > (known.year, known.label)
+        ):
+            return hidden[-1]
+        return known or (self.points[-1] if self.points else None)
 
     def chart_inputs(self):
         drawn = sorted(self.targets, key=lambda t: not t.sloped)  # a sloped path first
@@ -95,8 +109,10 @@ class Panel:
 
     @property
     def chart_version(self) -> str:
-        """Changes when the chart does, so the chart's address can be cached for good."""
-        return series_key(*self.chart_inputs())[:16]
+        """Changes when the chart does, so the chart's address can be cached for good; a
+        reader's chart has an address of its own. (The drawn SVG is cached under what it
+        draws, so a reader's, with its gaps, is never a staff member's.)"""
+        return series_key(*self.chart_inputs(), exact=self.exact)[:16]
 
     def svg(self) -> str:
         return series_svg(*self.chart_inputs())
@@ -106,10 +122,13 @@ def _yearly(points, definition) -> list[Point]:
     return yearly(points, definition.additive)
 
 
-def department_panels(plan, department, definition_key: str | None = None) -> list[Panel]:
+def department_panels(
+    plan, department, definition_key: str | None = None, exact: bool = True
+) -> list[Panel]:
     """For each indicator measured for `department` (or only `definition_key`): its series,
     the municipality's and the comparison values beside it, and the targets' status; each
-    panel draws its chart on request (`Panel.svg`)."""
+    panel draws its chart on request (`Panel.svg`). Not `exact`: as a reader sees them, small
+    counts hidden, and what the needs matrix hides for readers hidden too."""
     measured = Observation.objects.filter(plan=plan, department=department)
     if definition_key is not None:
         measured = measured.filter(definition__key=definition_key)
@@ -153,7 +172,31 @@ def department_panels(plan, department, definition_key: str | None = None) -> li
         for indicator in linked[pk]:
             _add_targets(panel, indicator, department, municipality, plan.period_end.year)
         panels.append(panel)
-    return panels
+    if exact:
+        return panels
+    limit = discretion_limit()
+    hidden = reader_view(plan)[2]
+    return [
+        disclosure.panel(
+            panel,
+            limit,
+            _marks_of(hidden.get(panel.definition.key, {}), department.key),
+            names["plan"],
+        )
+        for panel in panels
+    ]
+
+
+def _marks_of(column_marks: dict, department_key: str) -> dict:
+    """The needs matrix's hidden entries for one department, keyed by period."""
+    period = column_marks.get("period")
+    found = {}
+    for entry, mark in column_marks.get("marks", {}).items():
+        if entry == ("department", department_key):
+            found[("department", period)] = mark
+        elif entry == ("published",):
+            found[("published", period)] = mark
+    return found
 
 
 def _add_targets(panel: Panel, indicator, department, municipality, plan_end: int) -> None:
@@ -365,3 +408,85 @@ def _aggregates(plan):
             }
         )
     return rows
+
+
+def reader_view(plan):
+    """The needs matrix's columns, the aggregate rows and what is hidden, as a reader sees
+    them (`monitoring.disclosure`): kept per generation like the exact ones."""
+    return KEPT.get(("reader", *matrix_key(plan)), lambda: _reader_view(plan))
+
+
+def _reader_view(plan):
+    departments, columns = matrix(plan)
+    rows = {row["definition"].key: row for row in aggregates(plan)}
+    wanted = groups(plan, departments)
+    limit = discretion_limit()
+    hidden = {}
+    for column in columns:
+        row = rows.get(column.key)
+        if row is None or not is_count(column.unit):
+            continue
+        group_values = [row["value"], *(value for _group, _result, value in row["groups"])]
+        published = row["plan_value"]
+        published = published.value if published is not None else None
+        marks = disclosure.column_marks(column, departments, wanted, group_values, published, limit)
+        hidden[column.key] = {"period": column.period, "marks": marks}
+    marks_by_key = {key: found["marks"] for key, found in hidden.items()}
+    return (
+        disclosure.matrix_columns(columns, marks_by_key),
+        disclosure.aggregate_rows(list(rows.values()), marks_by_key, limit),
+        hidden,
+    )
+
+
+def matrix_for(plan, exact: bool):
+    """The needs matrix as the viewer may see it: exact for staff, a reader's copy otherwise."""
+    if exact:
+        return matrix(plan)
+    return _department_order(plan), reader_view(plan)[0]
+
+
+def aggregates_for(plan, exact: bool):
+    return aggregates(plan) if exact else reader_view(plan)[1]
+
+
+def half_year_marks(plan) -> dict:
+    """What a reader may not see of the half-years of counts that add up to a year (the pages
+    show the year, the API the half-years): a half-year beside a hidden one is hidden too, so
+    that the year minus the other half gives nothing away. As {(indicator, scope, department
+    key or None, period): mark}, kept per generation."""
+    return KEPT.get(("half-years", *matrix_key(plan)), lambda: _half_year_marks(plan))
+
+
+def _half_year_marks(plan) -> dict:
+    limit = discretion_limit()
+    matrix_hidden = {}
+    for key, found in reader_view(plan)[2].items():
+        for entry, mark in found["marks"].items():
+            department = entry[1] if entry[0] == "department" else None
+            scope = "department" if entry[0] == "department" else "plan"
+            matrix_hidden[(key, scope, department, found["period"])] = mark
+    years = defaultdict(dict)
+    rows = Observation.objects.filter(
+        plan=plan,
+        definition__additive=True,
+        definition__unit="count",
+        period_type=PeriodType.HALF_YEAR,
+        value__isnull=False,
+    ).values_list("definition__key", "scope", "department__key", "period_label", "value")
+    for key, scope, department, label, value in rows:
+        years[(key, scope, department, label[:4])][label] = value
+    marks = {}
+    for (key, scope, department, year), halves in years.items():
+        labels = sorted(halves)
+        values = [halves[label] for label in labels]
+        year_hidden = (key, scope, department, year) in matrix_hidden
+        total = sum(values) if len(values) == 2 else None
+        entries = [*values, total]
+        found = suppress_entries(entries, [list(range(len(entries)))], limit)
+        if year_hidden and len(values) == 2 and sum(m is not None for m in found[:2]) < 2:
+            found[:2] = [m or SECONDARY for m in found[:2]]  # the year is hidden: both halves
+        for label, mark in zip(labels, found, strict=False):
+            if mark:
+                marks[(key, scope, department, label)] = mark
+    return marks

@@ -5,6 +5,10 @@ import io
 import xlsxwriter
 from django.utils.translation import gettext as _
 
+from helhedsplan.core import disclosure
+
+HIDDEN = (disclosure.SMALL, disclosure.SECONDARY)
+
 COLOURS = {
     "better": "#CDEBC5",
     "near": "#FFF1B8",
@@ -41,6 +45,14 @@ def matrix_xlsx(plan, departments, columns) -> bytes:
             cell = col.cells[department.key]
             if cell.point is not None and cell.point.known:
                 sheet.write_number(row, index, float(cell.point.value), formats[cell.level])
+            elif cell.point is not None and cell.point.status in HIDDEN:
+                # A reader's copy (core.disclosure): the mark as text, never the number.
+                secondary = cell.point.status == disclosure.SECONDARY
+                sheet.write_string(
+                    row, index, "x" if secondary else disclosure.small_text(), formats["unknown"]
+                )
+                note = disclosure.secondary_note() if secondary else disclosure.small_note()
+                sheet.write_comment(row, index, note)
             else:
                 sheet.write(row, index, "–", formats["unknown"])
                 reason = cell.point.reason if cell.point else _("no data for this period")

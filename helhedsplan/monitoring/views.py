@@ -11,7 +11,9 @@ from django.views.decorators.http import require_GET
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
-from helhedsplan.cases.counts import case_counts
+from helhedsplan.cases.access import is_case_worker
+from helhedsplan.cases.counts import case_counts, shown_case_counts
+from helhedsplan.core.disclosure import sees_exact_counts
 from helhedsplan.core.generations import Kept
 from helhedsplan.core.tabular import TabularError, more_problems, read_upload
 
@@ -38,13 +40,17 @@ from .templatetags.monitoring_tags import matrix_cells_html
 @require_GET
 def overview(request, plan):
     plan = plan_for(request, plan)
+    exact = sees_exact_counts(request.plan_role)
+    worker = is_case_worker(request.user, plan)
     context = {
         "plan": plan,
-        "rows": report.aggregates(plan),
+        "rows": report.aggregates_for(plan, exact),
         "batches": ImportBatch.objects.filter(plan=plan).select_related("user")[:5],
         "can_import": can(request.plan_role, Role.STAFF),
+        "exact_counts": exact,
+        "exact_case_counts": worker,
         # Counts from the coordinated cases (never the cases themselves).
-        "case_counts": case_counts(plan),
+        "case_counts": shown_case_counts(case_counts(plan), exact=worker),
     }
     return render(request, "monitoring/overview.html", context)
 
@@ -55,12 +61,15 @@ def matrix(request, plan):
     sort = request.GET.get("sort", "")
     # The table is kept apart from the page's other parts, under what it shows and the sort,
     # in a store of its own: `sort` comes from the address, so the store must stay small.
-    key = (sort, plan.pk, get_language(), *generation.shown(request, plan))
+    # A reader's table hides small counts (docs/disclosure.md): who sees exact ones is in the key.
+    exact = sees_exact_counts(request.plan_role)
+    key = (sort, exact, plan.pk, get_language(), *generation.shown(request, plan))
     context = {
         "plan": plan,
         "sort": sort,
         "legend": legend_items,
-        "table": TABLES.get(key, lambda: _matrix_table(plan, sort)),
+        "table": TABLES.get(key, lambda: _matrix_table(plan, sort, exact)),
+        "exact_counts": exact,
     }
     return render(request, "monitoring/matrix.html", context)
 
@@ -68,8 +77,8 @@ def matrix(request, plan):
 TABLES = Kept(size=64)
 
 
-def _matrix_table(plan, sort):
-    departments, columns = report.matrix(plan)
+def _matrix_table(plan, sort, exact):
+    departments, columns = report.matrix_for(plan, exact)
     rows = [
         (d, matrix_cells_html([(col.cells[d.key], col.unit) for col in columns]))
         for d in sort_rows(departments, columns, sort)
@@ -81,7 +90,7 @@ def _matrix_table(plan, sort):
 @require_GET
 def matrix_download(request, plan):
     plan = plan_for(request, plan)
-    departments, columns = report.matrix(plan)
+    departments, columns = report.matrix_for(plan, sees_exact_counts(request.plan_role))
     content = matrix_xlsx(plan, sort_rows(departments, columns, request.GET.get("sort")), columns)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from helhedsplan.accounts.access import plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.disclosure import SMALL, is_count, is_small, sees_exact_counts
 from helhedsplan.core.generations import Kept
 from helhedsplan.goals.display import prepare_goal, prepare_indicator
 from helhedsplan.goals.models import Baseline, Goal
@@ -61,19 +62,21 @@ def department(request, plan, key):
     if department is None:
         raise Http404("No such department")
     department = copy.copy(department)  # the kept one stays as it was
+    exact = sees_exact_counts(request.plan_role)  # the kept part differs by it
     # Lazy: the page's content is kept (see the template), so when it is, none of this is read.
-    rows = SimpleLazyObject(lambda: _baseline_rows(department))
+    rows = SimpleLazyObject(lambda: _baseline_rows(department, exact))
     context = {
         "plan": plan,
         "department": department,
         "monitoring_generation": tuple(monitoring_generation),
+        "exact_counts": exact,
         "residents": SimpleLazyObject(lambda: list(department.residents.all())),
         "rows": rows,
         "has_comparisons": SimpleLazyObject(lambda: any(m for _, m in rows)),
         "activities": SimpleLazyObject(
             lambda: list(department.activities.select_related("sub_agreement"))
         ),
-        "monitoring": SimpleLazyObject(lambda: department_panels(plan, department)),
+        "monitoring": SimpleLazyObject(lambda: department_panels(plan, department, exact=exact)),
         "area_departments": SimpleLazyObject(lambda: _area_neighbours(plan, department)),
     }
     return render(request, "plans/department.html", context)
@@ -90,9 +93,9 @@ def _area_neighbours(plan, department) -> list:
 DEPARTMENTS = Kept(size=1024)  # the departments pages show, under the content generation
 
 
-def _baseline_rows(department) -> list:
+def _baseline_rows(department, exact: bool = True) -> list:
     """The department's baselines, each beside the municipality's for the same indicator and
-    year (or None)."""
+    year (or None); a count of persons under the limit hidden unless `exact`."""
     baselines = (
         Baseline.objects.filter(department=department)
         .select_related("indicator")
@@ -104,7 +107,24 @@ def _baseline_rows(department) -> list:
             indicator__in={b.indicator_id for b in baselines}, scope=Baseline.Scope.MUNICIPALITY
         )
     }
-    return [(b, comparisons.get((b.indicator_id, b.year))) for b in baselines]
+    rows = [(b, comparisons.get((b.indicator_id, b.year))) for b in baselines]
+    if exact:
+        return rows
+    return [
+        (_hidden_if_small(b, b.indicator.unit), _hidden_if_small(m, b.indicator.unit))
+        for b, m in rows
+    ]
+
+
+def _hidden_if_small(baseline, unit):
+    """A reader's copy of a baseline: a count of persons under the limit shown as "<5"."""
+    if baseline is None or not is_count(unit):
+        return baseline
+    if not is_small(baseline.value):
+        return baseline
+    shown = copy.copy(baseline)
+    shown.value, shown.status = None, SMALL
+    return shown
 
 
 @require_GET
@@ -113,7 +133,8 @@ def department_chart(request, plan, key, indicator):
     the browser keeps each chart for good under its version (?v=, which changes with it)."""
     plan = plan_for(request, plan)
     department = get_object_or_404(plan.departments, key=key)
-    panels = department_panels(plan, department, definition_key=indicator)
+    exact = sees_exact_counts(request.plan_role)
+    panels = department_panels(plan, department, definition_key=indicator, exact=exact)
     if not panels:
         raise Http404("no such indicator for this department")
     [panel] = panels

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhedsplan.cases.counts import case_counts
+from helhedsplan.core.disclosure import is_count, is_small
 from helhedsplan.lists.models import AreaFigures
 from helhedsplan.lists.templatetags.lists import CLASS_LABELS, CRITERION_LABELS
 from helhedsplan.monitoring import report as monitoring
@@ -27,7 +28,17 @@ from helhedsplan.plans.models import Area
 
 from .discretion import discretion_limit, persons
 from .formatting import long_date
-from .structure import NOT_AVAILABLE, SUPPRESSED, Chart, Report, Section, Table, Value
+from .structure import (
+    NOT_AVAILABLE,
+    SECONDARY,
+    SMALL,
+    SUPPRESSED,
+    Chart,
+    Report,
+    Section,
+    Table,
+    Value,
+)
 
 PERIOD = re.compile(r"^(?P<year>\d{4})H(?P<half>[12])$")
 
@@ -63,8 +74,8 @@ def within(points: list[Point], cutoff: datetime.date) -> list[Point]:
 
 def is_count_of_persons(definition) -> bool:
     """Count indicators (move-outs, evictions, complaints, children, counselling contacts)
-    count persons or households; shares, grades and rates do not."""
-    return definition.unit == "count"
+    count persons or households; shares, grades and rates do not (`core.disclosure`)."""
+    return is_count(definition.unit)
 
 
 def shown(point: Point | None, definition, limit: int) -> Value:
@@ -72,6 +83,8 @@ def shown(point: Point | None, definition, limit: int) -> Value:
         return Value(None, definition.unit, NOT_AVAILABLE)
     if point.status == SUPPRESSED:
         return Value(None, definition.unit, SUPPRESSED)
+    if point.status in (SMALL, SECONDARY):  # hidden by monitoring.disclosure, as for readers
+        return Value(None, definition.unit, point.status)
     if point.value is None:
         return Value(None, definition.unit, NOT_AVAILABLE)
     if is_count_of_persons(definition):
@@ -84,8 +97,7 @@ def chartable(points: list[Point], definition, limit: int) -> list[Point]:
     if not is_count_of_persons(definition):
         return points
     return [
-        p if p.value is None or not (0 < p.value < limit) else Point(p.label, p.year, None, "small")
-        for p in points
+        Point(p.label, p.year, None, "small") if is_small(p.value, limit) else p for p in points
     ]
 
 
@@ -125,7 +137,9 @@ def period_name(period: str) -> str:
 
 
 def department_panels(plan, department, cutoff):
-    panels = monitoring.department_panels(plan, department)
+    """The department's panels as a reader sees them (a report is read by the board): small
+    counts hidden, and beside the plan's total the next-smallest department too."""
+    panels = monitoring.department_panels(plan, department, exact=False)
     for panel in panels:
         panel.points = within(panel.points, cutoff)
         panel.comparisons = [(name, within(pts, cutoff)) for name, pts in panel.comparisons]
@@ -176,6 +190,7 @@ def _target_summary(states: Counter) -> str:
 
 def goal_sections(plan, panels, cutoff, limit) -> list[Section]:
     definitions = list(definitions_for(plan))
+    hidden = monitoring.reader_view(plan)[2]  # what the needs matrix hides from readers
     plan_points = {}
     for observation in Observation.objects.filter(plan=plan, scope="plan").order_by("period_start"):
         plan_points.setdefault(observation.definition_id, []).append(monitoring.point(observation))
@@ -208,10 +223,10 @@ def goal_sections(plan, panels, cutoff, limit) -> list[Section]:
             row = [
                 indicator.name,
                 str(area.year if area and area.year else "–"),
-                _baseline(area, unit),
-                _baseline(municipality, unit),
+                _baseline(area, unit, limit),
+                _baseline(municipality, unit, limit),
                 latest.label if latest else "–",
-                Value(latest.value, unit) if latest else Value(None, unit, NOT_AVAILABLE),
+                _plan_latest(latest, unit, limit, definition, hidden),
                 _trend(points, definition.higher_is_better if definition else None),
                 _target_summary(target_states.get(definition.pk, Counter()) if definition else {}),
             ]
@@ -233,12 +248,28 @@ def goal_sections(plan, panels, cutoff, limit) -> list[Section]:
     return sections
 
 
-def _baseline(baseline, unit) -> Value:
+def _baseline(baseline, unit, limit) -> Value:
     if baseline is None:
         return Value(None, unit, NOT_AVAILABLE)
     if baseline.status == SUPPRESSED:
         return Value(None, unit, SUPPRESSED)
-    return Value(baseline.value, unit, "value" if baseline.value is not None else NOT_AVAILABLE)
+    if baseline.value is None:
+        return Value(None, unit, NOT_AVAILABLE)
+    return persons(baseline.value, limit, unit) if is_count(unit) else Value(baseline.value, unit)
+
+
+def _plan_latest(latest, unit, limit, definition, hidden) -> Value:
+    """The plan's latest value: a total over its departments, so hidden as the needs matrix
+    hides it from readers (secondary suppression), and a small count as "<5"."""
+    if latest is None:
+        return Value(None, unit, NOT_AVAILABLE)
+    if not is_count(unit):
+        return Value(latest.value, unit)
+    found = hidden.get(definition.key, {}) if definition else {}
+    mark = found.get("marks", {}).get(("published",))
+    if mark and found.get("period") == latest.label:
+        return Value(None, unit, mark)
+    return persons(latest.value, limit, unit)
 
 
 def department_section(department, panels, limit) -> Section:
@@ -247,7 +278,7 @@ def department_section(department, panels, limit) -> Section:
     charts = []
     for panel in panels:
         definition = panel.definition
-        latest = latest_known(panel.points) or (panel.points[-1] if panel.points else None)
+        latest = panel.latest
         municipality = next(
             (pts for name, pts in panel.comparisons if name.lower().endswith("kommune")), []
         )

@@ -1,29 +1,24 @@
-"""Small numbers: a count of persons under the discretion limit is never shown as a number.
+"""Small numbers in reports: the rule of `core.disclosure` (docs/disclosure.md) as `Value`s.
 
-The limit is `settings.REPORT_DISCRETION_LIMIT` (default 5). A count of 1 to limit-1 persons
-becomes "<5"; zero is shown (it points at nobody); a value suppressed at the source stays "–".
-Shares and percentages are never suppressed here: they are not counts.
+A report is read by the board and the municipality, so it shows what readers see: a count of
+1 to limit-1 persons becomes "<5"; zero is shown (it points at nobody); a value suppressed at
+the source stays "–". Shares and percentages are never suppressed: they are not counts.
 """
 
-from decimal import Decimal
-
-from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .structure import NOT_AVAILABLE, SMALL, SUPPRESSED, Value
+from helhedsplan.core.disclosure import discretion_limit, is_small, secondary_note, small_note
 
-DEFAULT_LIMIT = 5
+from .structure import NOT_AVAILABLE, SECONDARY, SMALL, SUPPRESSED, Value
 
-
-def discretion_limit() -> int:
-    return int(getattr(settings, "REPORT_DISCRETION_LIMIT", DEFAULT_LIMIT))
+__all__ = ["discretion_limit", "footnotes", "persons"]
 
 
 def persons(number, limit: int, unit: str = "count") -> Value:
     """A count of persons (participants, volunteers, cases, residents, households)."""
     if number is None:
         return Value(None, unit, NOT_AVAILABLE)
-    if 0 < Decimal(str(number)) < limit:
+    if is_small(number, limit):
         return Value(None, unit, SMALL)
     return Value(number, unit)
 
@@ -32,13 +27,9 @@ def footnotes(report) -> list[str]:
     found = report.statuses()
     notes = []
     if SMALL in found:
-        notes.append(
-            _(
-                "<%(limit)s: a count of fewer than %(limit)s persons is not shown "
-                "(discretion limit), so that no one can be recognised."
-            )
-            % {"limit": report.limit}
-        )
+        notes.append(small_note(report.limit))
+    if SECONDARY in found:
+        notes.append(secondary_note())
     if SUPPRESSED in found:
         notes.append(_("–: suppressed at the source (few persons); unknown, not zero."))
     if NOT_AVAILABLE in found:

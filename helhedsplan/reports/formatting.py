@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from .structure import NOT_AVAILABLE, SMALL, SUPPRESSED, Value
+from .structure import NOT_AVAILABLE, SECONDARY, SMALL, SUPPRESSED, Value
 
 DECIMALS = {"percent": 1, "grade": 1, "count": 0, "dkk": 0, "hours": 1, "rate": 1}
 SUFFIX = {"percent": " %", "dkk": " kr.", "hours": " t."}
@@ -29,6 +29,8 @@ def text(cell, limit: int = 5) -> str:
         return "" if cell is None else str(cell)
     if cell.status == SMALL:
         return f"<{limit}"
+    if cell.status == SECONDARY:
+        return "x"
     if cell.status == SUPPRESSED:
         return "–"
     if cell.status == NOT_AVAILABLE or cell.number is None:

@@ -7,7 +7,9 @@ import re
 import xlsxwriter
 from django.utils.translation import gettext as _
 
-from .structure import NOT_AVAILABLE, SMALL, SUPPRESSED, Table, Value
+from helhedsplan.core.disclosure import secondary_note
+
+from .structure import NOT_AVAILABLE, SECONDARY, SMALL, SUPPRESSED, Table, Value
 
 NUMBER_FORMATS = {
     "percent": '0.0" %"',
@@ -84,6 +86,9 @@ def _write_value(book, sheet, row, col, value: Value, limit, formats) -> None:
     if value.status == SMALL:
         sheet.write_string(row, col, f"<{limit}")
         sheet.write_comment(row, col, _("Under the discretion limit (few persons)"))
+    elif value.status == SECONDARY:
+        sheet.write_string(row, col, "x")
+        sheet.write_comment(row, col, secondary_note())
     elif value.status == SUPPRESSED:
         sheet.write_string(row, col, "–")
         sheet.write_comment(row, col, _("Suppressed at the source; unknown, not zero"))

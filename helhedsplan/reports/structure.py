@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 
 SMALL = "small"  # a count of persons under the discretion limit: shown as "<5"
+SECONDARY = "secondary"  # hidden beside a total so that a small one cannot be worked out: "x"
 SUPPRESSED = "suppressed"  # suppressed at the source (Statistics Denmark): shown as "–"
 NOT_AVAILABLE = "not_available"
 

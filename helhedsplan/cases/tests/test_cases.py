@@ -242,11 +242,6 @@ def test_case_counts_feed_the_monitoring_overview(plan_2025, member):
     page = member(plan_2025).get(reverse("monitoring:overview", args=[plan_2025.slug]))
 
     rows = page.context["case_counts"]
-    assert {
-        "department": "Afd. 12 Houlkærvænget",
-        "year": 2025,
-        "opened": 1,
-        "closed": 0,
-        "avoided": 0,
-    } in rows
+    [row] = [r for r in rows if (r["department"], r["year"]) == ("Afd. 12 Houlkærvænget", 2025)]
+    assert (row["opened"].mark, row["closed"], row["avoided"]) == ("small", 0, 0)  # a reader
     assert "Fiktiv Beboer" not in page.content.decode()

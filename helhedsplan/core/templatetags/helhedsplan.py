@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from helhedsplan.core import disclosure
+
 register = template.Library()
 
 UNIT_SUFFIX = {"percent": " %", "dkk": " kr."}
@@ -69,9 +71,42 @@ def measure(value, unit, marks: tuple[str, str] | None = None):
     return f"{text}{UNIT_SUFFIX.get(unit, '')}" if text else ""
 
 
+def hidden_count(mark: str):
+    """A count a reader may not see (core.disclosure): "<5", or "x" beside a total."""
+    if mark == disclosure.SECONDARY:
+        return format_html(
+            '<span class="small-count" title="{}">x</span>', disclosure.secondary_note()
+        )
+    return format_html(
+        '<span class="small-count" title="{}">{}</span>',
+        disclosure.small_note(),
+        disclosure.small_text(),
+    )
+
+
+@register.simple_tag
+def disclosure_note():
+    """The footnote under a table a reader sees (core.disclosure): what "<5" and "x" mean."""
+    return format_html(
+        '<p class="muted disclosure-note">{} {}</p>',
+        disclosure.small_note(),
+        disclosure.secondary_note(),
+    )
+
+
+@register.simple_tag
+def shown_count(value):
+    """A count, or the mark a reader sees in its place (a `core.disclosure.Shown`)."""
+    if isinstance(value, disclosure.Shown):
+        return hidden_count(value.mark) if value.hidden else num(value.number)
+    return num(value)
+
+
 @register.simple_tag
 def shown_value(value, status, unit="", note=""):
     """A measured value, or why there is none."""
+    if status in (disclosure.SMALL, disclosure.SECONDARY):
+        return hidden_count(status)
     if status == "suppressed":
         return format_html(
             '<span class="suppressed" title="{}">–</span>',

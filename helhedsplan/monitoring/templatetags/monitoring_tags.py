@@ -3,7 +3,13 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from helhedsplan.core.templatetags.helhedsplan import measure, number_marks, shown_value
+from helhedsplan.core.disclosure import Shown
+from helhedsplan.core.templatetags.helhedsplan import (
+    hidden_count,
+    measure,
+    number_marks,
+    shown_value,
+)
 from helhedsplan.monitoring.spreadsheet import COLOURS
 
 register = template.Library()
@@ -22,7 +28,10 @@ def _dash(why: str) -> str:
 
 @register.simple_tag
 def aggregate_value(value, unit, note):
-    """An aggregate figure, or a dash with its coverage note when nothing could be computed."""
+    """An aggregate figure, its mark when a reader may not see it (core.disclosure), or a dash
+    with its coverage note when nothing could be computed."""
+    if isinstance(value, Shown):
+        return hidden_count(value.mark)
     return _dash(note) if value is None else measure(value, unit)
 
 
