@@ -20,6 +20,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -118,9 +119,18 @@ class VersionedForm(forms.Form):
 
 @dataclass
 class Difference:
+    """A field's current value and the value the user entered, both as shown on a page."""
+
     label: str
     current: object
     yours: object
+
+    def __post_init__(self):
+        self.current, self.yours = _shown(self.current), _shown(self.yours)
+
+
+def _shown(value) -> str:
+    return "–" if value in (None, "") else value if isinstance(value, str) else localize(value)
 
 
 def differences(form, current, fields) -> list[Difference]:
