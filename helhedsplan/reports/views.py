@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.concurrency import Difference, StaleEdit
 from helhedsplan.plans.periods import project_years
 
 from .actions import save_status_texts
@@ -134,6 +135,14 @@ def status_edit(request, plan):
     except ReportError as error:
         return render(request, "reports/error.html", {"plan": plan, "error": error}, status=400)
     sections = sections_of(plan)
+    stored = {t.section: t for t in StatusText.objects.filter(plan=plan, project_year=year.number)}
+    rows = [
+        (key, title, stored[key].assessment, stored[key].decisions, stored[key].version)
+        if key in stored
+        else (key, title, "", "", 0)
+        for key, title in sections
+    ]
+    stale = None
     if request.method == "POST":
         texts = {
             key: (
@@ -142,13 +151,35 @@ def status_edit(request, plan):
             )
             for key, _title in sections
         }
-        save_status_texts(plan, year.number, texts, request.user)
-        messages.success(request, _("The texts are saved."))
-        return redirect(reverse("reports:status", args=[plan.slug]) + f"?year={year.number}")
-    stored = {t.section: t for t in StatusText.objects.filter(plan=plan, project_year=year.number)}
-    rows = [(key, title, stored.get(key)) for key, title in sections]
-    context = {"plan": plan, "year": year, "rows": rows}
-    return render(request, "reports/status_edit.html", context)
+        versions = {key: _number(request.POST.get(f"version-{key}")) for key, _title in sections}
+        try:
+            save_status_texts(plan, year.number, texts, request.user, versions)
+        except StaleEdit as error:
+            stale = error
+            stale.differences = _text_differences(sections, texts, stored)
+            rows = [(key, title, *texts[key], version) for key, title, _a, _d, version in rows]
+        else:
+            messages.success(request, _("The texts are saved."))
+            return redirect(reverse("reports:status", args=[plan.slug]) + f"?year={year.number}")
+    context = {"plan": plan, "year": year, "rows": rows, "stale": stale}
+    return render(request, "reports/status_edit.html", context, status=409 if stale else 200)
+
+
+def _number(raw) -> int:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else 0
+
+
+def _text_differences(sections, texts, stored) -> list[Difference]:
+    """Where the entered texts differ from the stored ones, by section."""
+    found = []
+    for key, title in sections:
+        row = stored.get(key)
+        current = (row.assessment, row.decisions) if row else ("", "")
+        labels = (_("The secretariat's assessment"), _("The board's decisions for next year"))
+        for label, now, entered in zip(labels, current, texts[key], strict=True):
+            if now != entered.strip():
+                found.append(Difference(f"{title}: {label}", now, entered))
+    return found
 
 
 @require_GET
