@@ -109,6 +109,8 @@ class VersionedForm(forms.Form):
         instance = getattr(self, "instance", None)
         if instance is not None and instance.pk is not None:
             self.fields["version"].initial = instance.version
+        elif instance is not None:
+            self.fields["version"].required = False  # a new row has no version to compare
 
     def show_current_version(self, version: int) -> None:
         """After a refused save: keep what the user entered, with the current version, so a
@@ -135,11 +137,19 @@ def _shown(value) -> str:
 
 def differences(form, current, fields) -> list[Difference]:
     """The fields of a valid `form` whose entered value differs from `current`'s."""
-    return [
-        Difference(form.fields[name].label, getattr(current, name), form.cleaned_data[name])
-        for name in fields
-        if form.cleaned_data.get(name) != getattr(current, name)
-    ]
+    found = []
+    for name in fields:
+        now, entered = _value(getattr(current, name)), _value(form.cleaned_data.get(name))
+        if now != entered:
+            found.append(Difference(form.fields[name].label, now, entered))
+    return found
+
+
+def _value(value):
+    """A many-to-many value (a manager or a queryset) as the text of its rows."""
+    if hasattr(value, "all"):
+        return ", ".join(sorted(str(row) for row in value.all()))
+    return value
 
 
 class CountsAdminEdits:
