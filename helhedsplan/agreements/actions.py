@@ -5,6 +5,9 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.utils.translation import gettext as _
+
+from helhedsplan.core.concurrency import claim
 
 from .models import SubAgreement, SubAgreementVersion
 from .serialize import document_data
@@ -38,12 +41,23 @@ def record_version(sub_agreement: SubAgreement, user=None, note: str = ""):
 
 @transaction.atomic
 def update_sub_agreement(
-    sub_agreement: SubAgreement, changes: dict, sections: list[dict], user, note: str = ""
+    sub_agreement: SubAgreement,
+    changes: dict,
+    sections: list[dict],
+    user,
+    note: str = "",
+    *,
+    expected_version: int,
 ):
-    """Change the text of a sub-agreement and its sections, and record the new version."""
+    """Change the text of a sub-agreement and its sections, and record the new version.
+    The edit was opened on `expected_version`: if someone has saved since, nothing is saved
+    and StaleEdit says who and when."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    sub_agreement = claim(
+        SubAgreement.objects.all(), sub_agreement.pk, expected_version, user, _("The sub-agreement")
+    )
     for field, value in changes.items():
         setattr(sub_agreement, field, value)
     sub_agreement.save()

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from helhedsplan.core.concurrency import CountsAdminEdits
+
 from .actions import record_versions_after_change
 from .models import Activity, Section, SubAgreement, SubAgreementVersion, SuccessCriterion
 
@@ -36,7 +38,7 @@ class ActivityInline(admin.TabularInline):
 
 
 @admin.register(SubAgreement)
-class SubAgreementAdmin(RecordsVersionsAdmin):
+class SubAgreementAdmin(CountsAdminEdits, RecordsVersionsAdmin):
     list_display = ["title", "plan", "intervention_area", "period_start", "period_end"]
     list_filter = ["plan"]
     inlines = [SectionInline, ActivityInline]

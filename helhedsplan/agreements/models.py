@@ -6,10 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from helhedsplan.core.concurrency import Versioned
 from helhedsplan.plans.models import Department, InterventionArea, Plan
 
 
-class SubAgreement(models.Model):
+class SubAgreement(Versioned):
+    """A sub-agreement's text; `version` counts its edits, so a stale edit is refused."""
+
     plan = models.ForeignKey(
         Plan, models.CASCADE, related_name="sub_agreements", verbose_name=_("plan")
     )

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.concurrency import Difference, StaleEdit, VersionedForm, differences
 from helhedsplan.core.validators import TextFieldsMixin
 
 from .actions import freeze, update_sub_agreement
@@ -73,7 +74,7 @@ def version(request, plan, key, number):
     )
 
 
-class SubAgreementForm(TextFieldsMixin, forms.ModelForm):
+class SubAgreementForm(TextFieldsMixin, VersionedForm, forms.ModelForm):
     note = forms.CharField(
         label=gettext_lazy("What changed (shown in the version history)"),
         max_length=300,
@@ -104,12 +105,17 @@ class SectionForm(TextFieldsMixin, forms.Form):
 SectionFormSet = formset_factory(SectionForm, extra=1, can_delete=True)
 
 
+def _sections_text(sections) -> str:
+    return "\n\n".join(f"{s['heading']}\n{s['body']}" for s in sections)
+
+
 @require_http_methods(["GET", "POST"])
 def edit(request, plan, key):
     plan, sub_agreement = _sub_agreement(request, plan, key, Role.STAFF)
     initial_sections = [
         {"heading": s.heading, "body": s.body} for s in sub_agreement.sections.all()
     ]
+    stale = None
     if request.method == "POST":
         form = SubAgreementForm(request.POST, instance=sub_agreement)
         sections = SectionFormSet(request.POST, initial=initial_sections, prefix="sections")
@@ -118,25 +124,45 @@ def edit(request, plan, key):
                 s for s in sections.cleaned_data if s and not s.get("DELETE") and s.get("heading")
             ]
             changes = {field: form.cleaned_data[field] for field in SubAgreementForm.Meta.fields}
-            new_version = update_sub_agreement(
-                SubAgreement.objects.get(pk=sub_agreement.pk),
-                changes,
-                kept,
-                request.user,
-                form.cleaned_data["note"],
-            )
-            if new_version:
-                messages.success(
-                    request, _("Saved as version %(number)s.") % {"number": new_version.number}
+            try:
+                new_version = update_sub_agreement(
+                    SubAgreement.objects.get(pk=sub_agreement.pk),
+                    changes,
+                    kept,
+                    request.user,
+                    form.cleaned_data["note"],
+                    expected_version=form.cleaned_data["version"],
                 )
+            except StaleEdit as error:
+                stale = error
+                form.show_current_version(error.current_version)
+                current = SubAgreement.objects.get(pk=sub_agreement.pk)
+                stale.differences = differences(form, current, SubAgreementForm.Meta.fields)
+                current_sections = _sections_text(current.sections.values("heading", "body"))
+                if _sections_text(kept) != current_sections:
+                    stale.differences.append(
+                        Difference(_("Sections"), current_sections, _sections_text(kept))
+                    )
             else:
-                messages.info(request, _("Nothing was changed, so no new version was made."))
-            return redirect(sub_agreement.get_absolute_url())
+                if new_version:
+                    messages.success(
+                        request, _("Saved as version %(number)s.") % {"number": new_version.number}
+                    )
+                else:
+                    messages.info(request, _("Nothing was changed, so no new version was made."))
+                return redirect(sub_agreement.get_absolute_url())
     else:
         form = SubAgreementForm(instance=sub_agreement)
         sections = SectionFormSet(initial=initial_sections, prefix="sections")
     return render(
         request,
         "agreements/edit.html",
-        {"plan": plan, "sub_agreement": sub_agreement, "form": form, "sections": sections},
+        {
+            "plan": plan,
+            "sub_agreement": sub_agreement,
+            "form": form,
+            "sections": sections,
+            "stale": stale,
+        },
+        status=409 if stale else 200,
     )

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhedsplan.agreements.models import Activity
+from helhedsplan.core.concurrency import VersionedForm
 from helhedsplan.core.validators import TextFieldsMixin
 from helhedsplan.plans.models import Department
 
@@ -19,8 +20,9 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NUMBER = forms.NumberInput(attrs={"inputmode": "numeric", "min": 0})
 
 
-class LogbookForm(TextFieldsMixin, forms.ModelForm):
-    """Limits choices to the plan's own activities and departments."""
+class LogbookForm(TextFieldsMixin, VersionedForm, forms.ModelForm):
+    """Limits choices to the plan's own activities and departments; an edit carries the
+    version it was opened on."""
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)

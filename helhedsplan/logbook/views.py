@@ -11,11 +11,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.concurrency import StaleEdit, differences
 from helhedsplan.core.tabular import more_problems
 from helhedsplan.plans.periods import project_years
 
 from . import forms as logbook_forms
-from .actions import StaleEntry, delete_entry, save_entry
+from .actions import delete_entry, save_entry
 from .hours import hours_summary
 from .importer import ImportError as LogbookImportError
 from .importer import import_events
@@ -101,20 +102,24 @@ def edit(request, plan, kind, pk=None):
     plan = plan_for(request, plan, Role.STAFF)
     model, form_class, label = _kind(kind)
     entry = get_object_or_404(model.objects.live(), plan=plan, pk=pk) if pk else None
+    stale = None
     if request.method == "POST":
         form = form_class(request.POST, instance=entry, plan=plan)
         if form.is_valid():
             try:
-                expected = int(request.POST.get("version", 0)) if entry else None
+                expected = form.cleaned_data["version"] if entry else None
                 saved = save_entry(form, plan, request.user, expected)
-            except StaleEntry as stale:
-                messages.error(request, str(stale))
-                return redirect(reverse("logbook:edit", args=[plan.slug, kind, pk]))
-            messages.success(request, _("Saved: %(entry)s") % {"entry": saved})
-            if "save_and_copy" in request.POST and kind == "events":
-                url = reverse("logbook:new", args=[plan.slug, kind])
-                return redirect(f"{url}?copy={saved.pk}")
-            return redirect(reverse("logbook:overview", args=[plan.slug]))
+            except StaleEdit as error:
+                stale = error
+                form.show_current_version(error.current_version)
+                current = model.objects.get(pk=entry.pk)
+                stale.differences = differences(form, current, form._meta.fields)
+            else:
+                messages.success(request, _("Saved: %(entry)s") % {"entry": saved})
+                if "save_and_copy" in request.POST and kind == "events":
+                    url = reverse("logbook:new", args=[plan.slug, kind])
+                    return redirect(f"{url}?copy={saved.pk}")
+                return redirect(reverse("logbook:overview", args=[plan.slug]))
     else:
         initial = logbook_forms.initial_for(kind)
         copy_of = request.GET.get("copy")
@@ -125,7 +130,15 @@ def edit(request, plan, kind, pk=None):
     return render(
         request,
         "logbook/edit.html",
-        {"plan": plan, "kind": kind, "label": label, "form": form, "entry": entry},
+        {
+            "plan": plan,
+            "kind": kind,
+            "label": label,
+            "form": form,
+            "entry": entry,
+            "stale": stale,
+        },
+        status=409 if stale else 200,
     )
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.concurrency import Difference, StaleEdit
 from helhedsplan.core.validators import validate_no_control_characters
 from helhedsplan.plans.periods import project_years
 
@@ -136,6 +137,14 @@ def status_edit(request, plan):
     except ReportError as error:
         return render(request, "reports/error.html", {"plan": plan, "error": error}, status=400)
     sections = sections_of(plan)
+    stored = {t.section: t for t in StatusText.objects.filter(plan=plan, project_year=year.number)}
+    rows = [
+        (key, title, stored[key].assessment, stored[key].decisions, stored[key].version)
+        if key in stored
+        else (key, title, "", "", 0)
+        for key, title in sections
+    ]
+    stale = None
     if request.method == "POST":
         texts = {
             key: (
@@ -145,22 +154,41 @@ def status_edit(request, plan):
             for key, _title in sections
         }
         problems = _status_text_problems(texts, dict(sections))
-        if not problems:
-            save_status_texts(plan, year.number, texts, request.user)
+        if problems:
+            for problem in problems:
+                messages.error(request, problem)
+            rows = [(key, title, *texts[key], version) for key, title, _a, _d, version in rows]
+            context = {"plan": plan, "year": year, "rows": rows, "stale": None}
+            return render(request, "reports/status_edit.html", context, status=400)
+        versions = {key: _number(request.POST.get(f"version-{key}")) for key, _title in sections}
+        try:
+            save_status_texts(plan, year.number, texts, request.user, versions)
+        except StaleEdit as error:
+            stale = error
+            stale.differences = _text_differences(sections, texts, stored)
+            rows = [(key, title, *texts[key], version) for key, title, _a, _d, version in rows]
+        else:
             messages.success(request, _("The texts are saved."))
             return redirect(reverse("reports:status", args=[plan.slug]) + f"?year={year.number}")
-        for problem in problems:
-            messages.error(request, problem)
-        rows = [
-            (key, title, {"assessment": texts[key][0], "decisions": texts[key][1]})
-            for key, title in sections
-        ]
-        context = {"plan": plan, "year": year, "rows": rows}
-        return render(request, "reports/status_edit.html", context, status=400)
-    stored = {t.section: t for t in StatusText.objects.filter(plan=plan, project_year=year.number)}
-    rows = [(key, title, stored.get(key)) for key, title in sections]
-    context = {"plan": plan, "year": year, "rows": rows}
-    return render(request, "reports/status_edit.html", context)
+    context = {"plan": plan, "year": year, "rows": rows, "stale": stale}
+    return render(request, "reports/status_edit.html", context, status=409 if stale else 200)
+
+
+def _number(raw) -> int:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else 0
+
+
+def _text_differences(sections, texts, stored) -> list[Difference]:
+    """Where the entered texts differ from the stored ones, by section."""
+    found = []
+    for key, title in sections:
+        row = stored.get(key)
+        current = (row.assessment, row.decisions) if row else ("", "")
+        labels = (_("The secretariat's assessment"), _("The board's decisions for next year"))
+        for label, now, entered in zip(labels, current, texts[key], strict=True):
+            if now != entered.strip():
+                found.append(Difference(f"{title}: {label}", now, entered))
+    return found
 
 
 STATUS_TEXT_MAX_CHARACTERS = 20_000

@@ -8,8 +8,10 @@ from decimal import Decimal
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from helhedsplan.accounts.models import Membership
+from helhedsplan.core.concurrency import claim
 from helhedsplan.logbook.measures import plan_statuses
 from helhedsplan.plans.models import Residents
 from helhedsplan.plans.periods import project_years
@@ -101,6 +103,29 @@ def compute_allocations(round: DecisionRound) -> list[Allocation]:
             allocation.save()
             result.append(allocation)
     return result
+
+
+@transaction.atomic
+def save_allocation(
+    round: DecisionRound,
+    needs_factor: Decimal,
+    hours: dict[int, Decimal],
+    user,
+    *,
+    expected_version: int,
+) -> list[Allocation]:
+    """Set the round's weight of needs and the hours edited by hand (`hours`: allocation id ->
+    hours), then recompute. The page was opened on `expected_version`: if the allocation was
+    saved since, nothing is saved and StaleEdit says who and when."""
+    round = claim(
+        DecisionRound.objects.all(), round.pk, expected_version, user, _("The decision round")
+    )
+    round.needs_factor = needs_factor
+    round.save()
+    for allocation in round.allocations.filter(pk__in=hours):
+        allocation.hours = hours[allocation.pk]
+        allocation.save(update_fields=["hours"])
+    return compute_allocations(round)
 
 
 @transaction.atomic

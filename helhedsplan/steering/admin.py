@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from helhedsplan.core.concurrency import CountsAdminEdits
+
 from .models import (
     Allocation,
     CalendarEvent,
@@ -26,7 +28,7 @@ class ProposalInline(admin.TabularInline):
 
 
 @admin.register(DecisionRound)
-class DecisionRoundAdmin(admin.ModelAdmin):
+class DecisionRoundAdmin(CountsAdminEdits, admin.ModelAdmin):
     list_display = ["title", "plan", "project_year"]
     inlines = [NeedsInline, ProposalInline]
 

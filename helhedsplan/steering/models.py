@@ -6,13 +6,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from helhedsplan.agreements.models import Activity
+from helhedsplan.core.concurrency import Versioned
 from helhedsplan.governance.models import Body
 from helhedsplan.plans.models import Department, Plan
 
 
-class DecisionRound(models.Model):
+class DecisionRound(Versioned):
     """One project year's round: needs per department, proposals, the board's decisions, and
-    the next year's review of them."""
+    the next year's review of them. `version` counts edits of its allocation."""
 
     plan = models.ForeignKey(Plan, models.CASCADE, related_name="decision_rounds")
     project_year = models.PositiveSmallIntegerField(_("project year"))

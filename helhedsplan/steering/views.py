@@ -8,12 +8,14 @@ from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.concurrency import Difference, StaleEdit, VersionedForm
 
 from . import actions
 from .allocation import capacity_warning
@@ -64,28 +66,62 @@ def allocation_table(round: DecisionRound):
     }
 
 
-class _HoursField(forms.DecimalField):
-    """Hours as typed in Danish or English: 7,5 or 7.5."""
+class DecimalInput(forms.DecimalField):
+    """A decimal number written with a comma or a point."""
 
     def to_python(self, value):
         return super().to_python(value.replace(",", ".") if isinstance(value, str) else value)
 
 
-class AllocationForm(forms.Form):
-    needs_factor = forms.DecimalField(
-        label=gettext_lazy("Weight of needs"), min_value=0, max_value=5, decimal_places=2
+class AllocationForm(VersionedForm):
+    """The weight of needs and each allocation's hours, as opened on the round's version."""
+
+    needs_factor = DecimalInput(
+        label=gettext_lazy("Weight of needs"),
+        min_value=0,
+        max_value=5,
+        max_digits=4,
+        decimal_places=2,
     )
 
-    def __init__(self, *args, allocations=(), **kwargs):
+    def __init__(self, *args, round, allocations, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["version"].initial = round.version
+        self.fields["needs_factor"].initial = number_format(round.needs_factor, 2)
+        self.allocations = allocations
         for allocation in allocations:
-            self.fields[f"hours-{allocation.pk}"] = _HoursField(
+            self.fields[f"hours-{allocation.pk}"] = DecimalInput(
                 label=f"{allocation.activity} – {allocation.department}",
                 required=False,
                 min_value=0,
                 max_digits=6,
                 decimal_places=1,
+                initial=number_format(allocation.hours, 1),
             )
+
+    def rows(self):
+        """Each allocation with its hours field."""
+        return [(a, self[f"hours-{a.pk}"]) for a in self.allocations]
+
+    def edited_hours(self) -> dict:
+        return {
+            a.pk: self.cleaned_data[f"hours-{a.pk}"]
+            for a in self.allocations
+            if self.cleaned_data.get(f"hours-{a.pk}") is not None
+        }
+
+    def differences(self, round, allocations) -> list[Difference]:
+        """Where the entered values differ from the current ones."""
+        found = []
+        if self.cleaned_data["needs_factor"] != round.needs_factor:
+            label = self.fields["needs_factor"].label
+            found.append(Difference(label, round.needs_factor, self.cleaned_data["needs_factor"]))
+        entered = self.edited_hours()
+        for allocation in allocations:
+            if allocation.pk in entered and entered[allocation.pk] != allocation.hours:
+                label = self.fields[f"hours-{allocation.pk}"].label
+                found.append(Difference(label, allocation.hours, entered[allocation.pk]))
+        return found
 
 
 @require_http_methods(["GET", "POST"])
@@ -93,25 +129,32 @@ def round_detail(request, plan, pk):
     plan = plan_for(request, plan)
     round = get_object_or_404(DecisionRound, plan=plan, pk=pk)
     may_edit = can(request.plan_role, Role.STAFF)
+    table = allocation_table(round)
+    stale = None
     if request.method == "POST":
         if not may_edit:
             raise PermissionDenied
-        form = AllocationForm(request.POST, allocations=round.allocations.all())
+        form = AllocationForm(request.POST, round=round, allocations=table["allocations"])
         if form.is_valid():
-            round.needs_factor = form.cleaned_data["needs_factor"]
-            round.save(update_fields=["needs_factor"])
-            for allocation in round.allocations.all():
-                edited = form.cleaned_data.get(f"hours-{allocation.pk}")
-                if edited is not None:
-                    allocation.hours = edited
-                    allocation.save(update_fields=["hours"])
-            actions.compute_allocations(round)
-            messages.success(request, _("The allocation was saved."))
-            return redirect(reverse("steering:round", args=[plan.slug, round.pk]))
-        for name, errors in form.errors.items():
-            label = form.fields[name].label if name in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
+            try:
+                actions.save_allocation(
+                    round,
+                    form.cleaned_data["needs_factor"],
+                    form.edited_hours(),
+                    request.user,
+                    expected_version=form.cleaned_data["version"],
+                )
+            except StaleEdit as error:
+                stale = error
+                form.show_current_version(error.current_version)
+                round.refresh_from_db()
+                table = allocation_table(round)
+                stale.differences = form.differences(round, table["allocations"])
+            else:
+                messages.success(request, _("The allocation was saved."))
+                return redirect(reverse("steering:round", args=[plan.slug, round.pk]))
+    else:
+        form = AllocationForm(round=round, allocations=table["allocations"])
     proposals = round.proposals.select_related(
         "activity", "department", "ad_hoc_group", "decision__meeting"
     )
@@ -124,6 +167,9 @@ def round_detail(request, plan, pk):
             "needs": NeedsStatement.objects.filter(round=round).select_related("department"),
             "proposals": proposals,
             "may_edit": may_edit,
-            **allocation_table(round),
+            "form": form,
+            "stale": stale,
+            **table,
         },
+        status=409 if stale else 200,
     )

@@ -19,6 +19,7 @@ def edit_form(sub_agreement, **changes):
         "responsible": sub_agreement.responsible,
         "partners": sub_agreement.partners,
         "note": "Test",
+        "version": str(sub_agreement.version),
     }
     sections = list(sub_agreement.sections.all())
     data.update(

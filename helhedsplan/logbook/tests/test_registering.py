@@ -59,13 +59,44 @@ def test_a_second_save_of_a_stale_form_is_refused(plan_2017, member):
     opened_version = event.version  # both open the form now
 
     first.post(url, event_form(plan_2017, participants="50", version=opened_version))
-    response = second.post(
-        url, event_form(plan_2017, participants="60", version=opened_version), follow=True
-    )
+    response = second.post(url, event_form(plan_2017, participants="60", version=opened_version))
 
     event.refresh_from_db()
     assert event.participants == 50  # the first save stands
-    assert "Nogen anden har gemt" in response.content.decode()
+    assert response.status_code == 409
+    assert "Registreringen er ændret af first kl. " in response.content.decode()
+
+
+def test_the_refused_input_is_kept_in_the_form_beside_the_current_values(plan_2017, member):
+    first, second = member(plan_2017, Role.STAFF, "first"), member(plan_2017, Role.STAFF, "second")
+    first.post(reverse("logbook:new", args=[plan_2017.slug, "events"]), event_form(plan_2017))
+    event = Event.objects.get(title="Sommerfest")
+    url = reverse("logbook:edit", args=[plan_2017.slug, "events", event.pk])
+    first.post(url, event_form(plan_2017, participants="50", version=event.version))
+
+    response = second.post(
+        url, event_form(plan_2017, participants="60", note="Min note", version=event.version)
+    )
+
+    page = response.content.decode()
+    assert 'name="participants" value="60"' in page
+    assert "Min note</textarea>" in page
+    assert '<td class="stale-current">50</td><td class="stale-yours">60</td>' in page
+    assert f'name="version" value="{event.version + 1}"' in page  # saving again is deliberate
+    assert "Sommerfest" not in page.split("stale-edit")[1].split("</table>")[0]  # unchanged
+
+
+def test_an_edit_without_a_version_number_is_refused_without_an_error_page(plan_2017, member):
+    staff = member(plan_2017, Role.STAFF)
+    staff.post(reverse("logbook:new", args=[plan_2017.slug, "events"]), event_form(plan_2017))
+    event = Event.objects.get(title="Sommerfest")
+    url = reverse("logbook:edit", args=[plan_2017.slug, "events", event.pk])
+
+    response = staff.post(url, event_form(plan_2017, participants="60", version="x"))
+
+    assert response.status_code == 200
+    event.refresh_from_db()
+    assert event.participants == 45
 
 
 def test_copying_a_recurring_event_prefills_a_week_later(plan_2017, member):
