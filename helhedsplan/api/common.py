@@ -3,6 +3,10 @@
 Who may do what is decided by `accounts.access.plan_for`, exactly as in the web app.
 """
 
+import functools
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import JsonResponse
 from ninja import Schema
 from ninja.pagination import LimitOffsetPagination
 from ninja.security import HttpBearer
@@ -25,6 +29,29 @@ class TokenAuth(HttpBearer):
             return None
         request.user = user
         return user
+
+
+def signed_in(view):
+    """The schema and the docs, like everything else, only for a logged-in session or a valid
+    token: a browser without either is sent to the login page, a program gets 401."""
+
+    @functools.wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            scheme, _, key = request.headers.get("Authorization", "").partition(" ")
+            user = Token.objects.user_for(key.strip()) if scheme.lower() == "bearer" else None
+            if user is None:
+                if request.resolver_match and request.resolver_match.url_name == "openapi-view":
+                    return redirect_to_login(request.get_full_path())
+                return JsonResponse(
+                    {"detail": "Log in or send an API token."},
+                    status=401,
+                    headers={"WWW-Authenticate": "Bearer"},
+                )
+            request.user = user
+        return view(request, *args, **kwargs)
+
+    return guarded
 
 
 class Pages(LimitOffsetPagination):
