@@ -100,6 +100,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "helhedsplan.core.middleware.LanguageMiddleware",
@@ -262,6 +263,30 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp), in DEBUG too so the demo and the browser tests see any
+# violation: scripts and styles only from the app's own static files (no inline script, no
+# event-handler attributes, no style attributes), images also as data: URIs (DKFDS icons,
+# the 2FA QR code). A form may post only to the app, and to the municipality's login when
+# single sign-on is on (the login form's redirect goes there).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"]
+        + [
+            url
+            for url in [os.environ.get("HELHEDSPLAN_OIDC_SERVER_URL", "").strip()]
+            if url  # the IdP's origin (a path in a source is matched after redirects as well)
+        ],
+    }
+}
 
 # Input limits: every upload and imported file is checked against these before it is read,
 # and a user who reaches one is told which (see docs/input-limits.md).

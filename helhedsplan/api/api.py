@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from . import events, lists, observations, plans
-from .common import TokenAuth
+from .common import TokenAuth, signed_in
 
 api = NinjaAPI(
     title="helhedsplan API",
@@ -22,6 +22,7 @@ api = NinjaAPI(
     ),
     auth=TokenAuth(),
     urls_namespace="api",
+    docs_decorator=signed_in,
 )
 
 

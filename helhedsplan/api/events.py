@@ -16,7 +16,7 @@ from helhedsplan.logbook.measures import default_year, plan_statuses
 from helhedsplan.logbook.models import Event
 from helhedsplan.plans.periods import project_years
 
-from .common import ERRORS, Pages, plan_of
+from .common import ERRORS, WRITE_ERRORS, IsoDate, Pages, plan_of
 from .schemas import Key, Text
 
 router = Router(tags=["logbook"])
@@ -45,12 +45,12 @@ class EventOut(Schema):
 class EventFilters(Schema):
     department: Key | None = Field(None, description="department key")
     activity: Key | None = Field(None, description="activity key")
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
+    date_from: IsoDate | None = None
+    date_to: IsoDate | None = None
 
 
 class EventIn(Schema):
-    date: datetime.date = Field(ge=datetime.date(1990, 1, 1), le=datetime.date(2100, 12, 31))
+    date: IsoDate = Field(ge=datetime.date(1990, 1, 1), le=datetime.date(2100, 12, 31))
     title: Text(200) = Field(min_length=1)
     event_type: EventType = "event"
     activity: Text(60) | None = Field(None, description="the activity's key")
@@ -137,7 +137,7 @@ def list_events(request, plan: Key, filters: Query[EventFilters]):
 
 @router.post(
     "/plans/{plan}/logbook/events",
-    response={201: EventOut, **ERRORS},
+    response={201: EventOut, **WRITE_ERRORS},
     summary="Register an event (staff)",
 )
 def create_event(request, plan: Key, event: EventIn):

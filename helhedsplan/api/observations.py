@@ -22,7 +22,7 @@ from helhedsplan.monitoring.layouts import load_layout
 from helhedsplan.monitoring.models import Observation
 from helhedsplan.monitoring.report import half_year_marks, reader_view
 
-from .common import ERRORS, Pages, plan_of
+from .common import ERRORS, WRITE_ERRORS, IsoDate, Pages, plan_of
 from .schemas import Key, Text
 
 router = Router(tags=["observations"])
@@ -133,8 +133,8 @@ class ObservationFilters(Schema):
         Literal["department", "area", "plan", "municipality", "national", "comparison_group"] | None
     ) = None
     period: Key | None = Field(None, description="period label, e.g. 2023 or 2023H1")
-    period_from: datetime.date | None = Field(None, description="periods starting on or after")
-    period_to: datetime.date | None = Field(None, description="periods starting on or before")
+    period_from: IsoDate | None = Field(None, description="periods starting on or after")
+    period_to: IsoDate | None = Field(None, description="periods starting on or before")
 
 
 class ObservationIn(Schema):
@@ -248,7 +248,7 @@ def list_observations(request, plan: Key, filters: Query[ObservationFilters]):
 
 @router.post(
     "/plans/{plan}/observations",
-    response={200: Outcome, **ERRORS},
+    response={200: Outcome, **WRITE_ERRORS},
     summary="Add or update observations: all of them or none (staff)",
 )
 def upsert_observations(request, plan: Key, upload: Upload):

@@ -83,7 +83,11 @@ def department_row(department) -> dict:
     }
 
 
-@router.get("/plans", response=list[PlanOut], summary="The plans the token's user is a member of")
+@router.get(
+    "/plans",
+    response={200: list[PlanOut], **ERRORS},
+    summary="The plans the token's user is a member of",
+)
 @paginate(Pages)
 def list_plans(request):
     roles = dict(request.user.memberships.values_list("plan_id", "role"))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
+from helhedsplan.core.cells import safe_row
 
 from . import actions, audit
 from .access import SecondFactorMissing, case_plan_for, is_case_worker
@@ -153,15 +154,17 @@ def audit_log(request, plan):
         writer.writerow(["at", "user", "action", "case", "detail", "ip_address", "path"])
         for event in events:
             writer.writerow(
-                [
-                    event.at.isoformat(),
-                    event.username,
-                    event.action,
-                    event.case_number or "",
-                    event.detail,
-                    event.ip_address or "",
-                    event.path,
-                ]
+                safe_row(
+                    [
+                        event.at.isoformat(),
+                        event.username,
+                        event.action,
+                        event.case_number or "",
+                        event.detail,
+                        event.ip_address or "",
+                        event.path,
+                    ]
+                )
             )
         return response
     return render(request, "cases/audit.html", {"plan": plan, "events": events[:500]})

@@ -6,6 +6,7 @@ import csv
 import io
 from decimal import Decimal
 
+from helhedsplan.core.cells import safe_cell
 from helhedsplan.core.serialize import number
 
 from .criteria import CLASS_COLUMNS, CRITERIA, Classification
@@ -41,5 +42,5 @@ def write_csv(classifications: list[Classification]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for item in classifications:
-        writer.writerow(classification_row(item))
+        writer.writerow({k: safe_cell(v) for k, v in classification_row(item).items()})
     return buffer.getvalue()

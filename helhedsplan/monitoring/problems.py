@@ -5,6 +5,7 @@ import io
 
 from django.utils.translation import gettext as _
 
+from helhedsplan.core.cells import safe_row
 from helhedsplan.core.tabular import more_problems
 
 
@@ -13,7 +14,7 @@ def problems_csv(problems, more: int = 0) -> str:
     writer = csv.writer(out, delimiter=";")
     writer.writerow([_("file"), _("sheet"), _("row"), _("column"), _("problem")])
     for problem in problems:
-        writer.writerow(problem.as_row())
+        writer.writerow(safe_row(problem.as_row()))
     if more:
-        writer.writerow(["", "", "", "", more_problems(more)])
+        writer.writerow(safe_row(["", "", "", "", more_problems(more)]))
     return "\ufeff" + out.getvalue()

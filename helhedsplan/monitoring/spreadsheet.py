@@ -6,6 +6,7 @@ import xlsxwriter
 from django.utils.translation import gettext as _
 
 from helhedsplan.core import disclosure
+from helhedsplan.core.cells import write_text
 
 HIDDEN = (disclosure.SMALL, disclosure.SECONDARY)
 
@@ -28,19 +29,19 @@ def matrix_xlsx(plan, departments, columns) -> bytes:
         level: book.add_format({"bg_color": colour, "num_format": "#,##0.0", "border": 1})
         for level, colour in COLOURS.items()
     }
-    sheet.write(0, 0, f"{plan.name} {plan.period_label}: " + _("needs matrix"), bold)
-    sheet.write(2, 0, _("Department"), bold)
-    sheet.write(3, 0, _("Period"), bold)
-    sheet.write(4, 0, _("Municipality"), bold)
-    sheet.write(5, 0, _("Coverage"), bold)
+    write_text(sheet, 0, 0, f"{plan.name} {plan.period_label}: " + _("needs matrix"), bold)
+    write_text(sheet, 2, 0, _("Department"), bold)
+    write_text(sheet, 3, 0, _("Period"), bold)
+    write_text(sheet, 4, 0, _("Municipality"), bold)
+    write_text(sheet, 5, 0, _("Coverage"), bold)
     for index, col in enumerate(columns, start=1):
-        sheet.write(2, index, col.name, bold)
-        sheet.write(3, index, col.period)
+        write_text(sheet, 2, index, col.name, bold)
+        write_text(sheet, 3, index, col.period)
         if col.municipality is not None:
             sheet.write_number(4, index, float(col.municipality.value), formats["plain"])
-        sheet.write(5, index, f"{col.covered}/{col.total}")
+        write_text(sheet, 5, index, f"{col.covered}/{col.total}")
     for row, department in enumerate(departments, start=6):
-        sheet.write(row, 0, str(department))
+        write_text(sheet, row, 0, str(department))
         for index, col in enumerate(columns, start=1):
             cell = col.cells[department.key]
             if cell.point is not None and cell.point.known:
@@ -54,7 +55,7 @@ def matrix_xlsx(plan, departments, columns) -> bytes:
                 note = disclosure.secondary_note() if secondary else disclosure.small_note()
                 sheet.write_comment(row, index, note)
             else:
-                sheet.write(row, index, "–", formats["unknown"])
+                write_text(sheet, row, index, "–", formats["unknown"])
                 reason = cell.point.reason if cell.point else _("no data for this period")
                 sheet.write_comment(row, index, reason or _("unknown; not zero"))
     sheet.set_column(0, 0, 28)
@@ -62,7 +63,7 @@ def matrix_xlsx(plan, departments, columns) -> bytes:
     sheet.set_row(2, 60)
     legend = len(departments) + 8
     for offset, (level, text) in enumerate(legend_items()):
-        sheet.write(legend + offset, 0, text, formats[level])
+        write_text(sheet, legend + offset, 0, text, formats[level])
     book.close()
     return out.getvalue()
 

@@ -7,6 +7,7 @@ import re
 import xlsxwriter
 from django.utils.translation import gettext as _
 
+from helhedsplan.core.cells import write_text
 from helhedsplan.core.disclosure import secondary_note
 
 from .structure import NOT_AVAILABLE, SECONDARY, SMALL, SUPPRESSED, Table, Value
@@ -58,27 +59,27 @@ def render_xlsx(report) -> bytes:
 
 
 def _write(book, sheet, table: Table, report, bold, title, formats, notes) -> None:
-    sheet.write(0, 0, f"{report.title}: {table.title}", title)
-    sheet.write(1, 0, report.subtitle)
+    write_text(sheet, 0, 0, f"{report.title}: {table.title}", title)
+    write_text(sheet, 1, 0, report.subtitle)
     for index, column in enumerate(table.columns):
-        sheet.write(3, index, column, bold)
+        write_text(sheet, 3, index, column, bold)
     widths = [len(c) for c in table.columns]
     for row_index, row in enumerate(table.rows, start=4):
         for index, cell in enumerate(row):
             if isinstance(cell, Value):
                 _write_value(book, sheet, row_index, index, cell, report.limit, formats)
             else:
-                sheet.write_string(row_index, index, str(cell))
+                write_text(sheet, row_index, index, cell)
                 widths[index] = max(widths[index], min(len(str(cell)), 60))
     for index, width in enumerate(widths):
         sheet.set_column(index, index, max(10, min(width + 2, 50)))
     sheet.freeze_panes(4, 1)
     line = len(table.rows) + 5
     if table.note:
-        sheet.write(line, 0, table.note)
+        write_text(sheet, line, 0, table.note)
         line += 1
     for note in notes:
-        sheet.write(line, 0, note)
+        write_text(sheet, line, 0, note)
         line += 1
 
 

@@ -20,7 +20,7 @@ from .agreement import agreement_report
 from .data import ReportError, latest_half_year, monitoring_report
 from .files import FORMATS, produce
 from .models import StatusText
-from .render_html import report_body
+from .render_html import report_body, style_hashes
 from .status import chosen_year, sections_of, status_report
 
 
@@ -92,6 +92,8 @@ def _download(request, plan, build):
     response = HttpResponse(content, content_type=content_type)
     disposition = "inline" if kind == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    if kind == "html":
+        response._csp_update = {"style-src": style_hashes(content.decode())}
     return response
 
 

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.urls import reverse
 
 from helhedsplan.accounts.models import Membership, Role
 from helhedsplan.api.models import Token
@@ -64,9 +65,35 @@ def test_a_session_login_does_not_open_the_api(member, plan_2025):
     assert browser.get("/api/plans").status_code == 401
 
 
-def test_the_schema_is_served_without_a_token(db):
-    response = Client().get("/api/openapi.json")
+def test_the_schema_and_the_docs_are_closed_to_anonymous_visitors(db):
+    schema = Client().get("/api/openapi.json")
+    docs = Client().get("/api/docs")
+
+    assert schema.status_code == 401
+    assert schema["WWW-Authenticate"] == "Bearer"
+    assert "paths" not in schema.json()
+    assert docs.status_code == 302
+    assert docs["Location"].startswith(reverse("account_login"))
+
+
+def test_a_bad_token_does_not_open_the_schema(db):
+    response = Client(HTTP_AUTHORIZATION="Bearer not-a-token").get("/api/openapi.json")
+
+    assert response.status_code == 401
+
+
+def test_the_schema_is_served_with_a_token(api_member, plan_2025):
+    response = api_member(plan_2025).get("/api/openapi.json")
 
     assert response.status_code == 200
     assert response.json()["openapi"].startswith("3.")
     assert "/api/plans/{plan}/observations" in response.json()["paths"]
+
+
+def test_a_logged_in_user_reads_the_schema_and_the_docs(member, plan_2025):
+    browser = member(plan_2025)
+
+    assert browser.get("/api/openapi.json").status_code == 200
+    docs = browser.get("/api/docs")
+    assert docs.status_code == 200
+    assert b"swagger-ui" in docs.content

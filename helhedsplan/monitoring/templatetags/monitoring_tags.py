@@ -10,15 +10,8 @@ from helhedsplan.core.templatetags.helhedsplan import (
     number_marks,
     shown_value,
 )
-from helhedsplan.monitoring.spreadsheet import COLOURS
 
 register = template.Library()
-
-
-@register.filter
-def level_colour(level):
-    """The needs matrix's colour for a cell's level (the same as in the XLSX export)."""
-    return COLOURS.get(level, "#FFFFFF")
 
 
 def _dash(why: str) -> str:
@@ -49,10 +42,7 @@ def matrix_cells_html(cells) -> SafeString:
     parts, marks = [], number_marks()
     for cell, unit in cells:
         shown = missing if cell.point is None else _shown(cell.point, unit, marks)
-        parts.append(
-            f'<td class="number level-{cell.level}" style="background:{level_colour(cell.level)}">'
-            f"{shown}</td>"
-        )
+        parts.append(f'<td class="number level-{cell.level}">{shown}</td>')
     return mark_safe("".join(parts))  # every dynamic part above is escaped or format_html'd
 
 
