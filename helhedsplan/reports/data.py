@@ -369,7 +369,7 @@ def _number(number, decimals) -> Value:
 
 
 def matrix_section(plan, limit) -> Section:
-    departments, columns = monitoring.matrix(plan)
+    departments, columns = monitoring.matrix_for(plan, exact=False)  # as readers see it
     definitions = {d.key: d for d in definitions_for(plan)}
     section = Section(_("Needs matrix"), 1, key="matrix")
     header = [_("Department")] + [f"{c.name} ({c.period})" for c in columns]

@@ -42,3 +42,20 @@ def test_the_report_hides_a_small_count_and_the_next_smallest_beside_the_total(p
     assert shown_in_department_section(report, "Afd. 10 Vestervang") == "x"
     assert shown_in_department_section(report, "Afd. 6 Ringparken") == "20"
     assert any(note.startswith("x:") for note in report.footnotes)
+
+
+def test_the_reports_needs_matrix_hides_the_same_cells_as_the_page(plan_2025):
+    complaints_2028(
+        plan_2025, [("Houlkærvænget", (1, 1)), ("Vestervang", (3, 4)), ("Ringparken", (10, 10))]
+    )
+
+    with translation.override("da"):
+        report = monitoring_report(plan_2025, "2028H2", today=datetime.date(2029, 1, 15))
+
+    [section] = [s for s in report.sections if s.key == "matrix"]
+    [table] = [b for b in section.blocks if hasattr(b, "rows")]
+    column = table.columns.index(f"{COMPLAINTS} (2028)")
+    shown = {row[0]: text(row[column], report.limit) for row in table.rows}
+    assert shown["Afd. 12 Houlkærvænget"] == "<5"
+    assert shown["Afd. 10 Vestervang"] == "x"
+    assert shown["Afd. 6 Ringparken"] == "20"
