@@ -288,7 +288,7 @@ def extract(
             if columns is None:
                 continue
             rows = _Rows(table, columns, file_name, reader, merged, report)
-            rows.sheet, rows.header_width = sheet, len(headers)
+            rows.sheet, rows.header_width = sheet, len(headers)  # to find a CSV row too wide
             for number, row in enumerate(sheet.rows[table.header_row :], table.header_row + 1):
                 done += 1
                 if progress and done % every == 0:

@@ -2,6 +2,7 @@
 its shipped name, numbers that fit what is stored, size limits, and wrong data refused."""
 
 import io
+import struct
 import sys
 import zipfile
 from html import unescape
@@ -226,6 +227,46 @@ def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_openpyxl(pla
 
     assert found == [
         "None::the workbook unpacks to 1,9 MB; at most 1,0 MB is allowed (MAX_UNCOMPRESSED_BYTES)"
+    ]
+
+
+def lying_workbook(declared: int = 1000) -> bytes:
+    """A real workbook whose worksheet unpacks to 5 MB but whose zip headers say `declared`."""
+    book = openpyxl.Workbook()
+    book.active.append(["afdeling", "indikator", "periode", "værdi"])
+    saved = io.BytesIO()
+    book.save(saved)
+    source, out = zipfile.ZipFile(saved), io.BytesIO()
+    part = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == part:
+                data = data.replace(b"<sheetData>", b"<sheetData><!--" + b" " * 5_000_000 + b"-->")
+            archive.writestr(entry.filename, data)
+    raw, name = bytearray(out.getvalue()), part.encode()
+    for signature, size_at, name_at, length_at in (
+        (b"PK\x03\x04", 22, 30, 26),
+        (b"PK\x01\x02", 24, 46, 28),
+    ):
+        at = raw.find(signature)
+        while at >= 0:
+            length = struct.unpack("<H", raw[at + length_at : at + length_at + 2])[0]
+            if raw[at + name_at : at + name_at + length] == name:
+                raw[at + size_at : at + size_at + 4] = struct.pack("<I", declared)
+            at = raw.find(signature, at + 4)
+    return bytes(raw)
+
+
+def test_a_workbook_that_unpacks_beyond_its_declared_sizes_is_refused(plan_2025, settings):
+    settings.MAX_UNCOMPRESSED_BYTES = 1024 * 1024  # the declared sizes pass; the 5 MB would not
+    liar = lying_workbook()
+    assert sum(entry.file_size for entry in zipfile.ZipFile(io.BytesIO(liar)).infolist()) < 10**6
+
+    found = problems(lambda: import_observations(plan_2025, [("lögn.xlsx", liar)], LONG))
+
+    assert found == [
+        "None::not a readable XLSX workbook (Bad CRC-32 for file 'xl/worksheets/sheet1.xml')"
     ]
 
 
