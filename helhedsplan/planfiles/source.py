@@ -73,15 +73,19 @@ def read_plan_file(path: str | Path) -> PlanFile:
         size = path.stat().st_size
         if size > limit:
             raise PlanFileError([Problem(str(path), "", None, _too_big(size, limit))])
-        data = path.read_bytes()
+        with path.open("rb") as file:  # at most the limit, even from a device or a pipe
+            data = file.read(limit + 1)
+        if len(data) > limit:
+            raise PlanFileError([Problem(str(path), "", None, _too_big(None, limit))])
     except OSError as error:
         reason = error.strerror or str(error)
         raise PlanFileError([Problem(str(path), "", None, f"cannot be read: {reason}")]) from error
     return parse_plan_file(decode_plan_bytes(data, str(path)), str(path))
 
 
-def _too_big(size: int, limit: int) -> str:
-    return f"is {size:,} bytes; a plan file may be at most {limit:,} bytes (MAX_UPLOAD_BYTES)"
+def _too_big(size: int | None, limit: int) -> str:
+    what = f"is {size:,} bytes" if size is not None else f"is more than {limit:,} bytes"
+    return f"{what}; a plan file may be at most {limit:,} bytes (HELHEDSPLAN_MAX_UPLOAD_BYTES)"
 
 
 def decode_plan_bytes(data: bytes, filename: str = "<plan file>") -> str:
