@@ -115,6 +115,10 @@ def parse_plan_file(text: str, filename: str = "<plan file>") -> PlanFile:
     limit = _setting("MAX_UPLOAD_BYTES", DEFAULT_MAX_BYTES)
     if len(text) > limit:
         raise PlanFileError([Problem(filename, "", None, _too_big(len(text), limit))])
+    surrogate = re.search("[\ud800-\udfff]", text)
+    if surrogate:  # text decoded with errors="surrogateescape": not Unicode, libyaml cannot read it
+        line = text.count("\n", 0, surrogate.start()) + 1
+        raise PlanFileError([Problem(filename, "", line, "is not valid Unicode text")])
     try:
         alias_lines = _scan_events(text, filename)
         root_node = yaml.compose(text, Loader=Loader)
