@@ -22,7 +22,8 @@ from helhedsplan.plans.models import (
 )
 
 from . import schema
-from .source import PlanFileError, Problem, read_plan_file
+from .schema import date_problems
+from .source import PlanFileError, Problem, format_path, read_plan_file
 
 
 def import_plan_file(path: str | Path, user=None) -> Plan:
@@ -32,6 +33,12 @@ def import_plan_file(path: str | Path, user=None) -> Plan:
 @transaction.atomic
 def import_plan(plan_file: schema.PlanFile, filename: str = "<plan file>", user=None) -> Plan:
     info = plan_file.plan
+    # parse_plan_file checks these with line numbers; a PlanFile built in code is checked here
+    dates = [
+        Problem(filename, format_path(at), None, text) for at, text in date_problems(plan_file)
+    ]
+    if dates:
+        raise PlanFileError(dates)
     if Plan.objects.filter(slug=info.slug).exists():
         raise PlanFileError(
             [Problem(filename, "plan.slug", None, f"a plan '{info.slug}' already exists")]

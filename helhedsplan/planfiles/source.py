@@ -73,15 +73,19 @@ def read_plan_file(path: str | Path) -> PlanFile:
         size = path.stat().st_size
         if size > limit:
             raise PlanFileError([Problem(str(path), "", None, _too_big(size, limit))])
-        data = path.read_bytes()
+        with path.open("rb") as file:  # at most the limit, even from a device or a pipe
+            data = file.read(limit + 1)
+        if len(data) > limit:
+            raise PlanFileError([Problem(str(path), "", None, _too_big(None, limit))])
     except OSError as error:
         reason = error.strerror or str(error)
         raise PlanFileError([Problem(str(path), "", None, f"cannot be read: {reason}")]) from error
     return parse_plan_file(decode_plan_bytes(data, str(path)), str(path))
 
 
-def _too_big(size: int, limit: int) -> str:
-    return f"is {size:,} bytes; a plan file may be at most {limit:,} bytes (MAX_UPLOAD_BYTES)"
+def _too_big(size: int | None, limit: int) -> str:
+    what = f"is {size:,} bytes" if size is not None else f"is more than {limit:,} bytes"
+    return f"{what}; a plan file may be at most {limit:,} bytes (HELHEDSPLAN_MAX_UPLOAD_BYTES)"
 
 
 def decode_plan_bytes(data: bytes, filename: str = "<plan file>") -> str:
@@ -111,6 +115,10 @@ def parse_plan_file(text: str, filename: str = "<plan file>") -> PlanFile:
     limit = _setting("MAX_UPLOAD_BYTES", DEFAULT_MAX_BYTES)
     if len(text) > limit:
         raise PlanFileError([Problem(filename, "", None, _too_big(len(text), limit))])
+    surrogate = re.search("[\ud800-\udfff]", text)
+    if surrogate:  # text decoded with errors="surrogateescape": not Unicode, libyaml cannot read it
+        line = text.count("\n", 0, surrogate.start()) + 1
+        raise PlanFileError([Problem(filename, "", line, "is not valid Unicode text")])
     try:
         alias_lines = _scan_events(text, filename)
         root_node = yaml.compose(text, Loader=Loader)

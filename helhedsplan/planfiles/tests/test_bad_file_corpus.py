@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from helhedsplan.planfiles.source import PlanFileError, parse_plan_file
+from helhedsplan.planfiles.source import PlanFileError, parse_plan_file, read_plan_file
 
 from .test_bad_files import VALID, counts, write
 
@@ -122,3 +122,12 @@ def test_utf8_utf16_with_bom_and_windows_1252_files_are_read_correctly(db, tmp_p
     from helhedsplan.plans.models import Department
 
     assert Department.objects.get(plan__slug="test-plan").name == "Testparken Øst"
+
+
+def test_a_file_without_end_is_read_no_further_than_the_limit(settings):
+    settings.MAX_UPLOAD_BYTES = 1_000
+
+    with pytest.raises(
+        PlanFileError, match="is more than 1,000 bytes; a plan file may be at most 1,000"
+    ):
+        read_plan_file("/dev/zero")

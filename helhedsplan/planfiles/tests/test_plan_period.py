@@ -7,6 +7,9 @@ import pytest
 from django.core.management import call_command
 
 from helhedsplan.accounts.models import Role
+from helhedsplan.planfiles.importer import import_plan
+from helhedsplan.planfiles.schema import PlanFile
+from helhedsplan.planfiles.source import PlanFileError, parse_plan_file
 from helhedsplan.plans.models import Plan
 
 from .test_bad_files import VALID, import_errors, write
@@ -106,3 +109,13 @@ def test_a_plan_at_the_limits_imports_and_its_year_pages_work(db, tmp_path, memb
     ]
     for url in pages:
         assert client.get(url).status_code == 200, url
+
+
+def test_a_plan_file_built_in_code_gets_the_same_period_checks(db):
+    data = parse_plan_file(plan_text("2025-08-01", "2029-07-31")).model_dump()
+    data["governance"]["milestones"] = [{"title": "Sent", "due": datetime.date(2035, 1, 1)}]
+    plan_file = PlanFile.model_validate(data)
+
+    with pytest.raises(PlanFileError, match=r"at governance.milestones\[0\].due: must lie"):
+        import_plan(plan_file, "code.yaml")
+    assert not Plan.objects.filter(slug="test-plan").exists()
