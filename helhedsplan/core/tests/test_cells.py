@@ -9,7 +9,16 @@ import xlsxwriter
 
 from helhedsplan.core.cells import neutralise, safe_row, write_cell, write_text
 
-DANGEROUS = ['=HYPERLINK("http://x","y")', "+1+1", "@SUM(A1)", "-2+3", "\t=1", "\r=1"]
+DANGEROUS = [
+    '=HYPERLINK("http://x","y")',
+    "+1+1",
+    "@SUM(A1)",
+    "-2+3",
+    "\t=1",
+    "\r=1",
+    "-1 cmd|' /C calc'!A0",
+    "+5(A1)",
+]
 
 
 @pytest.mark.parametrize("text", DANGEROUS)
@@ -17,7 +26,9 @@ def test_a_value_a_spreadsheet_would_run_gets_a_leading_apostrophe(text):
     assert neutralise(text) == "'" + text
 
 
-@pytest.mark.parametrize("text", ["Lindon", "-5", "+1,5", "-0.25", "-", "", "a=b", "3 @ 4"])
+@pytest.mark.parametrize(
+    "text", ["Lindon", "-5", "+1,5", "-0.25", "-12 %", "-1.000 kr.", "-", "", "a=b", "3 @ 4"]
+)
 def test_plain_text_and_numbers_written_as_text_are_kept(text):
     assert neutralise(text) == text
 
