@@ -6,8 +6,10 @@ from decimal import Decimal
 import openpyxl
 import pytest
 import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from helhedsplan.core.cells import neutralise, safe_row, write_cell, write_text
+from helhedsplan.core.cells import FORMULA_STARTS, neutralise, safe_row, write_cell, write_text
 
 DANGEROUS = [
     '=HYPERLINK("http://x","y")',
@@ -56,3 +58,21 @@ def test_an_xlsx_cell_is_text_never_a_formula_and_numbers_stay_numbers():
         assert sheet.cell(row, 1).value.replace("_x000D_", "\r") == "'" + text
         assert sheet.cell(row, 2).value == -(row - 1) - 0.5
     assert sheet.cell(1, 3).value == "'=1+1"
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.text(max_size=40), min_size=1, max_size=20))
+def test_no_text_whatever_it_holds_becomes_a_formula_cell(texts):
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    sheet = book.add_worksheet()
+    for row, text in enumerate(texts):
+        write_cell(sheet, row, 0, text)
+    book.close()
+
+    sheet = openpyxl.load_workbook(io.BytesIO(out.getvalue())).active
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    for text in texts:
+        shown = neutralise(text)
+        assert shown in (text, "'" + text)
+        assert shown == text or text.startswith(FORMULA_STARTS)
