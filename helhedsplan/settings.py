@@ -6,6 +6,7 @@ HELHEDSPLAN_DEBUG=0; `helhedsplan check --deploy` then passes.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -246,9 +247,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"]
         + [
-            url
-            for url in [os.environ.get("HELHEDSPLAN_OIDC_SERVER_URL", "").strip()]
-            if url  # the IdP's origin (a path in a source is matched after redirects as well)
+            f"{server.scheme}://{server.netloc}"  # the login server's origin
+            for server in [urlsplit(os.environ.get("HELHEDSPLAN_OIDC_SERVER_URL", "").strip())]
+            if server.netloc
         ],
     }
 }
