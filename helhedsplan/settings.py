@@ -8,6 +8,7 @@ import datetime
 import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -281,9 +282,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"]
         + [
-            url
-            for url in [os.environ.get("HELHEDSPLAN_OIDC_SERVER_URL", "").strip()]
-            if url  # the IdP's origin (a path in a source is matched after redirects as well)
+            f"{server.scheme}://{server.netloc}"  # the login server's origin
+            for server in [urlsplit(os.environ.get("HELHEDSPLAN_OIDC_SERVER_URL", "").strip())]
+            if server.netloc
         ],
     }
 }

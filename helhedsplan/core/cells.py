@@ -13,8 +13,10 @@ import re
 from decimal import Decimal
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# A plain number written as text ("-5", "+1,5", "-0.25") or a lone "-" is not a formula: kept.
-PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+# A signed number written as text, perhaps with a unit ("-5", "+1,5", "-12 %", "-1.000 kr.") or
+# a lone "-", is not a formula and is kept: with no operator, parenthesis, quote or pipe after
+# the sign it cannot call a function or another program.
+PLAIN_NUMBER = re.compile(r"[+-]?\d[\d.,\s]*(?:[%\w.]+)?", re.UNICODE)
 
 
 def neutralise(text: str) -> str:

@@ -88,7 +88,8 @@ def test_the_main_pages_run_without_a_policy_violation(page, demo_site):
     for path in pages(PLAN):
         response = page.goto(f"{demo_site}{path}")
         assert response.status == 200, path
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")  # not "networkidle": the upload page may poll
+        page.wait_for_timeout(100)  # htmx and the static scripts have run
         check(path)
 
     page.goto(f"{demo_site}/api/docs")

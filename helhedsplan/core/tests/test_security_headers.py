@@ -1,6 +1,10 @@
 """Every page carries a Content-Security-Policy that forbids inline script (django-csp)."""
 
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from django.test import Client
@@ -67,3 +71,40 @@ def test_the_matrix_colours_in_the_style_sheet_are_the_xlsx_colours():
 
     for level, colour in COLOURS.items():
         assert re.search(rf"td\.level-{level}, li\.level-{level} {{ background: {colour}; }}", css)
+
+
+def production_policy(tmp_path, **env) -> dict:
+    """The policy as a production process (HELHEDSPLAN_DEBUG=0) would send it."""
+    from .test_deploy_settings import PRODUCTION_ENV
+
+    environment = {**os.environ, **PRODUCTION_ENV, "HELHEDSPLAN_DATA_DIR": str(tmp_path), **env}
+    code = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**environment, "DJANGO_SETTINGS_MODULE": "helhedsplan.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_production_has_the_same_policy(tmp_path):
+    policy = production_policy(tmp_path)
+
+    assert policy["script-src"] == ["'self'"]
+    assert policy["form-action"] == ["'self'"]
+
+
+def test_with_single_sign_on_a_form_may_go_to_the_login_servers_origin(tmp_path):
+    policy = production_policy(
+        tmp_path,
+        HELHEDSPLAN_OIDC_SERVER_URL="https://login.viborg.example/realms/ansatte",
+        HELHEDSPLAN_OIDC_CLIENT_ID="helhedsplan",
+    )
+
+    assert policy["form-action"] == ["'self'", "https://login.viborg.example"]
