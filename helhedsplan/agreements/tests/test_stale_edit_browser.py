@@ -24,11 +24,19 @@ def second_person():
     return user
 
 
-def test_two_pages_edit_the_title_and_the_second_save_is_refused(browser, demo_site):
+@pytest.fixture
+def two_browsers(browser):
+    """Two people's browsers, closed after the test (no connection to the server left)."""
+    contexts = [browser.new_context(locale="da-DK") for _ in range(2)]
+    yield [context.new_page() for context in contexts]
+    for context in contexts:
+        context.close()
+
+
+def test_two_pages_edit_the_title_and_the_second_save_is_refused(two_browsers, demo_site):
     second_person()
     url = f"{demo_site}/plans/viborg-2025-29/agreements/sammenhaengskraft/edit/"
-    first = browser.new_context(locale="da-DK").new_page()
-    second = browser.new_context(locale="da-DK").new_page()
+    first, second = two_browsers
     log_in(first, url)
     second.goto(url)
     second.fill("input[name=login]", "bent")
