@@ -112,6 +112,18 @@ class VersionedForm(forms.Form):
         elif instance is not None:
             self.fields["version"].required = False  # a new row has no version to compare
 
+    def clean(self):
+        data = super().clean()
+        if "version" in self.errors:  # a hidden field: say it where the user sees it
+            self.add_error(
+                None,
+                _(
+                    "The form does not say which version it was opened on: reload the page "
+                    "and make your changes again."
+                ),
+            )
+        return data
+
     def show_current_version(self, version: int) -> None:
         """After a refused save: keep what the user entered, with the current version, so a
         second save (made after seeing the current values) goes through."""

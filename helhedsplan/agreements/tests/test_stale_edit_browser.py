@@ -1,6 +1,8 @@
 """Two people open the same sub-agreement's edit form in two browsers and both change the
 title: the first save wins, the second is refused with its text kept, nothing is lost."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -14,6 +16,7 @@ pytestmark = [
 ]
 
 PASSWORD = "bents-kodeord-2026"
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 
 
 def second_person():
@@ -24,11 +27,19 @@ def second_person():
     return user
 
 
-def test_two_pages_edit_the_title_and_the_second_save_is_refused(browser, demo_site):
+@pytest.fixture
+def two_browsers(browser):
+    """Two people's browsers, closed after the test (no connection to the server left)."""
+    contexts = [browser.new_context(locale="da-DK") for _ in range(2)]
+    yield [context.new_page() for context in contexts]
+    for context in contexts:
+        context.close()
+
+
+def test_two_pages_edit_the_title_and_the_second_save_is_refused(two_browsers, demo_site):
     second_person()
     url = f"{demo_site}/plans/viborg-2025-29/agreements/sammenhaengskraft/edit/"
-    first = browser.new_context(locale="da-DK").new_page()
-    second = browser.new_context(locale="da-DK").new_page()
+    first, second = two_browsers
     log_in(first, url)
     second.goto(url)
     second.fill("input[name=login]", "bent")
@@ -51,6 +62,8 @@ def test_two_pages_edit_the_title_and_the_second_save_is_refused(browser, demo_s
     assert "Dine ændringer er ikke gemt" in alert.inner_text()
     assert second.input_value("input[name=title]") == "Titel fra anden side"
     assert second.locator(".stale-current").first.inner_text() == "Titel fra første side"
+    ARTIFACTS.mkdir(exist_ok=True)
+    second.screenshot(path=str(ARTIFACTS / "stale-sub-agreement-edit.png"), full_page=False)
     first.goto(f"{demo_site}/plans/viborg-2025-29/agreements/sammenhaengskraft/")
     assert "Titel fra første side" in first.locator("h1").inner_text()
     sub_agreement = SubAgreement.objects.get(key="sammenhaengskraft")

@@ -95,6 +95,7 @@ def test_an_edit_without_a_version_number_is_refused_without_an_error_page(plan_
     response = staff.post(url, event_form(plan_2017, participants="60", version="x"))
 
     assert response.status_code == 200
+    assert "Formularen siger ikke, hvilken version den blev åbnet på" in response.content.decode()
     event.refresh_from_db()
     assert event.participants == 45
 

@@ -108,3 +108,14 @@ def test_the_action_refuses_a_stale_version_and_writes_nothing(plan_2025):
     allocation.refresh_from_db()
     round.refresh_from_db()
     assert (allocation.hours, round.needs_factor) == (before, Decimal(1))
+
+
+def test_the_page_saves_as_opened_with_its_danish_decimal_commas(plan_2025, member):
+    staff = member(plan_2025, Role.STAFF)
+    opened = open_the_page(staff, plan_2025)
+    assert opened["needs_factor"] == "1,00"
+
+    response = staff.post(round_url(plan_2025), opened)
+
+    assert response.status_code == 302
+    assert round_of(plan_2025).version == int(opened["version"]) + 1
