@@ -70,3 +70,22 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests first among the transactional tests (which pytest-django runs last).
+
+    On SQLite's in-memory test database, a live server started after another transactional
+    test has flushed and restored the database does not see the data that the migrations
+    shipped (the list rule sets), although the test's own thread does; started first, it does.
+    """
+    first = next((i for i, item in enumerate(items) if _transactional(item)), len(items))
+    tail = items[first:]
+    tail.sort(key=lambda item: 0 if item.get_closest_marker("browser") else 1)
+    items[first:] = tail
