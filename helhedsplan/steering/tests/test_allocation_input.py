@@ -16,7 +16,11 @@ def post_hours(plan, member, value):
     allocation = round.allocations.order_by("pk").first()
     response = staff.post(
         reverse("steering:round", args=[plan.slug, round.pk]),
-        {"needs_factor": str(round.needs_factor), f"hours-{allocation.pk}": value},
+        {
+            "version": round.version,
+            "needs_factor": str(round.needs_factor),
+            f"hours-{allocation.pk}": value,
+        },
         follow=True,
     )
     return response, allocation
