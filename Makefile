@@ -23,6 +23,7 @@ demo: install
 test: install system-packages
 	$(RUN)/ruff check .
 	$(RUN)/ruff format --check .
+	$(RUN)/lint-imports --no-logo
 	$(RUN)/pytest $(PYTEST_ARGS)
 
 install: $(UV) node_modules/dkfds/package.json
@@ -44,6 +45,7 @@ system-packages:
 lint:
 	$(RUN)/ruff check .
 	$(RUN)/ruff format --check .
+	$(RUN)/lint-imports --no-logo
 
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules var

@@ -3,8 +3,8 @@
     .venv/bin/python bench/run.py [--scale 0.05] [--skip-report] [--only NAME ...]
 
 Recreates the PostgreSQL database `hp_bench` on 127.0.0.1:5432 (BENCH_DATABASE_URL to change),
-migrates it, generates the synthetic national dataset at --scale (`helhedsplan
-generate-national`), then measures:
+migrates it, generates the synthetic national dataset at --scale
+(`bench/generate_national.py`), then measures:
 
 1. import: a new year of observations for every department (40 indicators) through
    monitoring's import (the API's upload path), against PostgreSQL COPY of the same rows;
@@ -73,7 +73,9 @@ def prepare(scale: float, reuse: bool = False) -> dict:
     subprocess.run([HELHEDSPLAN, "collectstatic", "--noinput", "-v0"], check=True)
     step(f"generating the national dataset at scale {scale}")
     started = time.perf_counter()
-    subprocess.run([HELHEDSPLAN, "generate-national", "--scale", str(scale)], check=True)
+    subprocess.run(
+        [sys.executable, str(BENCH / "generate_national.py"), "--scale", str(scale)], check=True
+    )
     generated = time.perf_counter() - started
     subprocess.run(
         [
@@ -103,7 +105,7 @@ def dataset(scale: float, **more) -> dict:
     import django
 
     django.setup()
-    from helhedsplan.api.national import Sizes
+    from bench.national import Sizes
 
     sizes = Sizes.at(scale)
     return {"scale": scale, **vars(sizes), "observations": sizes.observations, **more}

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "helhedsplan.reports",
     "helhedsplan.api",
     "helhedsplan.planfiles",
+    "helhedsplan.pages",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

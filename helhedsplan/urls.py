@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("helhedsplan.core.urls")),
-    path("plans/<slug:plan>/", include("helhedsplan.plans.urls")),
+    path("", include("helhedsplan.pages.urls")),
+    path("plans/<slug:plan>/", include("helhedsplan.pages.plan_urls")),
     path("plans/<slug:plan>/agreements/", include("helhedsplan.agreements.urls")),
     path("plans/<slug:plan>/governance/", include("helhedsplan.governance.urls")),
     path("plans/<slug:plan>/monitoring/", include("helhedsplan.monitoring.urls")),

@@ -1,7 +1,14 @@
+"""The admin of the sub-agreements, and of the plan content they are built from (departments,
+goals, indicators): every save there records new versions of the plan's sub-agreements, so
+those admin classes live here, above plans and goals."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from helhedsplan.core.concurrency import CountsAdminEdits
+from helhedsplan.goals.models import Baseline, Goal, Indicator, Target
+from helhedsplan.plans.models import Department, Residents
 
 from .actions import record_versions_after_change
 from .models import Activity, Section, SubAgreement, SubAgreementVersion, SuccessCriterion
@@ -75,3 +82,50 @@ class SubAgreementVersionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ResidentsInline(admin.TabularInline):
+    model = Residents
+    extra = 0
+
+
+@admin.register(Department)
+class DepartmentAdmin(RecordsVersionsAdmin, SimpleHistoryAdmin):
+    list_display = ["__str__", "plan", "housing_organisation", "area", "tenancies"]
+    list_filter = ["plan", "housing_organisation"]
+    search_fields = ["name", "number"]
+    inlines = [ResidentsInline]
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    fields = ["order", "key", "name", "unit", "direction"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Goal)
+class GoalAdmin(RecordsVersionsAdmin):
+    list_display = ["__str__", "plan", "level", "intervention_area"]
+    list_filter = ["plan", "level"]
+    inlines = [IndicatorInline]
+
+
+class BaselineInline(admin.TabularInline):
+    model = Baseline
+    fields = ["order", "scope", "department", "area", "label", "year", "value", "status", "note"]
+    extra = 0
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    fields = ["order", "kind", "value", "per_year", "department", "target_year", "text"]
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(RecordsVersionsAdmin):
+    list_display = ["name", "plan", "unit", "direction"]
+    list_filter = ["plan"]
+    search_fields = ["name", "key"]
+    inlines = [BaselineInline, TargetInline]

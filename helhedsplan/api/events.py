@@ -11,7 +11,7 @@ from pydantic import Field
 from helhedsplan.accounts.models import Role
 from helhedsplan.agreements.models import Activity
 from helhedsplan.logbook.actions import save_entry
-from helhedsplan.logbook.forms import EventForm
+from helhedsplan.logbook.forms import EventForm, entered_values
 from helhedsplan.logbook.measures import default_year, plan_statuses
 from helhedsplan.logbook.models import Event
 from helhedsplan.plans.periods import project_years
@@ -168,7 +168,7 @@ def create_event(request, plan: Key, event: EventIn):
                 for field, errors in form.errors.get_json_data().items()
             }
         )
-    saved = save_entry(form, found, request.user)
+    saved = save_entry(Event, found, entered_values(form), request.user)
     return Status(201, event_row(saved))
 
 

@@ -1,16 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.views.decorators.http import require_GET
-
-from helhedsplan.accounts.access import visible_plans
-
-
-@require_GET
-def home(request):
-    plans = visible_plans(request.user).select_related("municipality")
-    return render(request, "core/home.html", {"plans": plans})
 
 
 @require_GET

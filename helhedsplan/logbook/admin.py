@@ -17,7 +17,7 @@ from .models import (
 @admin.action(description=_("Restore the selected deleted entries"))
 def restore(modeladmin, request, queryset):
     for entry in queryset.exclude(deleted_at=None):
-        restore_entry(entry)
+        restore_entry(entry, request.user)
     messages.success(request, _("Restored."))
 
 

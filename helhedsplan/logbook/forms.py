@@ -20,6 +20,12 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NUMBER = forms.NumberInput(attrs={"inputmode": "numeric", "min": 0})
 
 
+def entered_values(form) -> dict:
+    """A valid logbook form's values for its model's fields, as `actions.save_entry` takes them."""
+    data = form.cleaned_data
+    return {name: data[name] for name in form._meta.fields if name in data}
+
+
 class LogbookForm(TextFieldsMixin, VersionedForm, forms.ModelForm):
     """Limits choices to the plan's own activities and departments; an edit carries the
     version it was opened on."""

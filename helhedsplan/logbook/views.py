@@ -17,6 +17,7 @@ from helhedsplan.plans.periods import project_years
 
 from . import forms as logbook_forms
 from .actions import delete_entry, save_entry
+from .forms import entered_values
 from .hours import hours_summary
 from .importer import ImportError as LogbookImportError
 from .importer import import_events
@@ -107,8 +108,14 @@ def edit(request, plan, kind, pk=None):
         form = form_class(request.POST, instance=entry, plan=plan)
         if form.is_valid():
             try:
-                expected = form.cleaned_data["version"] if entry else None
-                saved = save_entry(form, plan, request.user, expected)
+                saved = save_entry(
+                    model,
+                    plan,
+                    entered_values(form),
+                    request.user,
+                    entry=entry,
+                    expected_version=form.cleaned_data["version"] if entry else None,
+                )
             except StaleEdit as error:
                 stale = error
                 form.show_current_version(error.current_version)
@@ -160,7 +167,7 @@ def delete(request, plan, kind, pk):
     model, _form, label = _kind(kind)
     entry = get_object_or_404(model.objects.live(), plan=plan, pk=pk)
     if request.method == "POST":
-        delete_entry(entry)
+        delete_entry(entry, request.user)
         messages.success(
             request, _("Deleted: %(entry)s. An administrator can restore it.") % {"entry": entry}
         )

@@ -1,17 +1,16 @@
+"""The admin of plans' own models. Departments, goals and indicators are registered in
+`agreements.admin`: saving one there records new versions of the sub-agreements."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
-
-from helhedsplan.agreements.admin import RecordsVersionsAdmin
 
 from .models import (
     Area,
     BudgetLine,
-    Department,
     InterventionArea,
     Party,
     Plan,
     PlanInterventionArea,
-    Residents,
 )
 
 
@@ -44,19 +43,6 @@ class PlanAdmin(SimpleHistoryAdmin):
 class AreaAdmin(admin.ModelAdmin):
     list_display = ["name", "municipality"]
     search_fields = ["name", "municipality"]
-
-
-class ResidentsInline(admin.TabularInline):
-    model = Residents
-    extra = 0
-
-
-@admin.register(Department)
-class DepartmentAdmin(RecordsVersionsAdmin, SimpleHistoryAdmin):
-    list_display = ["__str__", "plan", "housing_organisation", "area", "tenancies"]
-    list_filter = ["plan", "housing_organisation"]
-    search_fields = ["name", "number"]
-    inlines = [ResidentsInline]
 
 
 @admin.register(InterventionArea)

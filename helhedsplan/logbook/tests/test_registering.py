@@ -119,7 +119,7 @@ def test_deleting_stops_counting_and_an_admin_can_restore(plan_2017, member):
 
     staff.post(reverse("logbook:delete", args=[plan_2017.slug, "events", event.pk]))
     assert not Event.objects.live().filter(pk=event.pk).exists()
-    restore_entry(Event.objects.get(pk=event.pk))
+    restore_entry(Event.objects.get(pk=event.pk), staff.user)
 
     assert Event.objects.live().filter(pk=event.pk).exists()
     assert event.history.count() >= 2  # every change is in the history

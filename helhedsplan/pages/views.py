@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
-from helhedsplan.accounts.access import plan_for
+from helhedsplan.accounts.access import plan_for, visible_plans
 from helhedsplan.accounts.models import Role
 from helhedsplan.core.disclosure import SMALL, is_count, is_small, sees_exact_counts
 from helhedsplan.core.generations import Kept
@@ -20,8 +20,7 @@ from helhedsplan.goals.serialize import (
 from helhedsplan.monitoring import generation
 from helhedsplan.monitoring.report import department_panels
 from helhedsplan.planfiles.exporter import export_plan
-
-from .summary import budget_summary, department_rows
+from helhedsplan.plans.summary import budget_summary, department_rows
 
 
 @require_GET
@@ -174,3 +173,9 @@ def export(request, plan):
     response = HttpResponse(export_plan(plan), content_type="application/yaml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{plan.slug}.yaml"'
     return response
+
+
+@require_GET
+def home(request):
+    plans = visible_plans(request.user).select_related("municipality")
+    return render(request, "core/home.html", {"plans": plans})

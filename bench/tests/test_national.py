@@ -3,16 +3,16 @@
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
-from helhedsplan.api.national import Sizes, generate
+from bench.generate_national import main
+from bench.national import Sizes, generate
 from helhedsplan.lists.areas import classify_figures
 from helhedsplan.lists.models import AreaFigures
 from helhedsplan.monitoring.models import Observation
 from helhedsplan.plans.models import Plan
 
-SQL = Path(__file__).resolve().parents[3] / "bench" / "classification.sql"
+SQL = Path(__file__).resolve().parents[1] / "classification.sql"
 
 
 def test_full_scale_has_the_sizes_the_issue_names():
@@ -36,9 +36,20 @@ def test_the_generator_makes_plans_of_realistic_size_marked_synthetic(db):
     }
 
 
-def test_generate_national_refuses_a_scale_over_one(db):
-    with pytest.raises(Exception, match="at most 1"):
-        call_command("generate_national", "--scale", "2")
+def test_generate_national_refuses_a_scale_over_one(capsys):
+    with pytest.raises(SystemExit):
+        main(["--scale", "2"])
+
+    assert "at most 1" in capsys.readouterr().err
+
+
+def test_generate_national_writes_the_dataset_it_describes(db):
+    printed = []
+
+    made = main(["--scale", "0.002", "--seed", "3"], out=printed.append)
+
+    assert made["plans"] == Plan.objects.filter(slug__startswith="syntetisk-").count() == 2
+    assert printed[0].endswith(f"-> {Sizes.at(0.002).observations} department observations")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the baseline is PostgreSQL SQL")
