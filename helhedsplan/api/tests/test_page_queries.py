@@ -7,13 +7,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from helhedsplan.monitoring import report
-from helhedsplan.plans import views as plan_views
-
 from helhedsplan.accounts.models import Role
 from helhedsplan.api.observations import ObservationIn, as_long_file
+from helhedsplan.monitoring import report
 from helhedsplan.monitoring.actions import import_observations
 from helhedsplan.monitoring.layouts import load_layout
+from helhedsplan.plans import views as plan_views
 from helhedsplan.plans.models import Area, Department, Party, Plan, Residents
 
 INDICATORS = ["lbf-18-64-uden-tilknytning", "lbf-restgruppen-15-29"]
