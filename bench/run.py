@@ -429,7 +429,15 @@ def page_benchmark(workers: int) -> dict:
         )
         for name, paths in pages.items():
             # Every address drawn once (the shared cache: once for every process), then measured.
-            load.run("127.0.0.1", PORT, paths, cookie, clients=4, per_client=len(paths) // 4 + 1)
+            load.run(
+                "127.0.0.1",
+                PORT,
+                paths,
+                cookie,
+                clients=4,
+                per_client=len(paths) // 4 + 1,
+                seconds=1200,
+            )
             warm = load.run("127.0.0.1", PORT, paths, cookie, clients=20, per_client=40, seconds=90)
             with_writes = load.run(
                 "127.0.0.1",
