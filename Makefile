@@ -27,7 +27,7 @@ test: install system-packages
 	$(RUN)/pytest $(PYTEST_ARGS)
 
 install: $(UV) node_modules/dkfds/package.json
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --compile-bytecode --quiet
 	cd helhedsplan && ../$(RUN)/django-admin compilemessages --ignore=.venv -v0
 
 $(UV):

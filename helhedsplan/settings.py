@@ -154,7 +154,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a throttled login before any check
-    "helhedsplan.accounts.backends.ModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -226,7 +226,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("HELHEDSPLAN_FROM_EMAIL", "helhedsplan@local
 
 # Coordinated cases (Bo Godt): closed cases are anonymised down to counts after this many days.
 CASE_RETENTION_DAYS = env_int("HELHEDSPLAN_CASE_RETENTION_DAYS", 365)
-SESSION_ENGINE = "helhedsplan.accounts.sessions"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env_int("HELHEDSPLAN_SESSION_SECONDS", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
@@ -300,14 +300,37 @@ MAX_PROBLEMS_LISTED = env_int("HELHEDSPLAN_MAX_PROBLEMS_LISTED", 200)  # then "a
 # Whole request bodies (form fields; files are checked against MAX_UPLOAD_BYTES).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("HELHEDSPLAN_MAX_FORM_BYTES", 5 * 1024 * 1024)
 
-# Rendered charts and rate-limit counters. Per process by default; point several app
-# processes at one shared cache (e.g. Redis) in production.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 20000},
-    }
-}
+
+# What the pages keep (parts under each plan's version, drawn charts): HELHEDSPLAN_CACHE_URL is
+# `locmem://` (per process: the demo and the tests), `redis://host:port/db` (shared by every
+# app process: production) or `db://table` (Django's database cache, shared; run
+# `helhedsplan createcachetable` once). Anything else stops the start.
+def cache_from_url(url: str) -> dict:
+    scheme, _sep, rest = url.partition("://")
+    if not _sep:
+        raise ImproperlyConfigured(f"HELHEDSPLAN_CACHE_URL must be scheme://..., not {url!r}")
+    if scheme == "locmem":
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": rest or "helhedsplan",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "db":
+        if not rest:
+            raise ImproperlyConfigured("HELHEDSPLAN_CACHE_URL db:// needs a table: db://cache")
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": rest,
+            "OPTIONS": {"MAX_ENTRIES": 100000},
+        }
+    raise ImproperlyConfigured(
+        f"HELHEDSPLAN_CACHE_URL: unknown cache {scheme!r} (use locmem://, redis:// or db://)"
+    )
+
+
+CACHES = {"default": cache_from_url(os.environ.get("HELHEDSPLAN_CACHE_URL", "locmem://"))}
 
 LOGGING = {
     "version": 1,

@@ -4,15 +4,12 @@ A plan the user may not see answers 404, as if it did not exist, so its name is 
 a member whose role is too low gets 403.
 """
 
-import copy
-
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
-from helhedsplan.core import content, generations
-from helhedsplan.core.generations import Kept
-from helhedsplan.plans.models import Plan
+from helhedsplan.plans.models import Plan, PlanVersion
 
 from .models import ROLE_RANK, Membership, Role
 
@@ -43,24 +40,25 @@ def role_in(user, plan: Plan) -> Role | None:
 def plan_for(request, slug: str, role: Role = Role.READER) -> Plan:
     """The plan `slug` if the requesting user holds at least `role` in it.
 
-    Every plan page asks this first, so the plan itself is kept under the plan content
-    generation (each request gets its own copy); the membership is read every time."""
-    [generation] = generations.for_request(request, content.KEY)
-    plan = PLANS.get((generation, slug), lambda: _plan(slug))
+    Every plan page asks this first: the plan comes with its version (what the page keeps in
+    the cache is keyed on it) in one query; the membership is read every time."""
+    plan = _plan(slug)
     user_role = role_in(request.user, plan) if plan else None
     if user_role is None:
         raise Http404("No such plan")
     if ROLE_RANK[user_role] < ROLE_RANK[role]:
         raise PermissionDenied
     request.plan_role = user_role
-    return copy.copy(plan)  # a view may change its plan; the kept one stays as it was
-
-
-PLANS = Kept(size=256)
+    return plan
 
 
 def _plan(slug: str) -> Plan | None:
-    return Plan.objects.select_related("municipality").filter(slug=slug).first()
+    version = PlanVersion.objects.filter(plan_id=OuterRef("pk")).values("number")
+    plans = Plan.objects.select_related("municipality").annotate(loaded_version=Subquery(version))
+    plan = plans.filter(slug=slug).first()
+    if plan is not None and plan.loaded_version is None:
+        plan.loaded_version = 0
+    return plan
 
 
 def can(user_role: Role | None, role: Role) -> bool:

@@ -112,15 +112,9 @@ def to_svg(spec: dict) -> str:
     """The chart as SVG. Rendering is the slow part of a department page (about 0.1 s a
     chart), so results are cached under a hash of the spec: the same data gives the same spec
     and is drawn once; new data gives a new spec, so nothing needs invalidating."""
-    import hashlib
-    import json
-
     from django.core.cache import cache
 
-    key = (
-        "chart-svg:"
-        + hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
-    )
+    key = svg_key(spec)
     svg = cache.get(key)
     if svg is None:
         import vl_convert
@@ -128,3 +122,14 @@ def to_svg(spec: dict) -> str:
         svg = vl_convert.vegalite_to_svg(spec, format_locale="da-DK")
         cache.set(key, svg, timeout=24 * 3600)
     return svg
+
+
+def svg_key(spec: dict) -> str:
+    """The cache key of a drawn chart: a hash of its spec."""
+    import hashlib
+    import json
+
+    return (
+        "chart-svg:"
+        + hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
+    )

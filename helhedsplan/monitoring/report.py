@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Max, Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from helhedsplan.core.disclosure import (
@@ -14,11 +13,11 @@ from helhedsplan.core.disclosure import (
     is_count,
     suppress_entries,
 )
-from helhedsplan.core.generations import Kept
 from helhedsplan.goals.models import Baseline
 from helhedsplan.plans.models import Residents
+from helhedsplan.plans.versions import cached
 
-from . import disclosure, generation
+from . import disclosure
 from .aggregation import Part, aggregate
 from .catalogue import definition_of, definitions_for
 from .charts import series_key, series_svg
@@ -276,22 +275,11 @@ def _grouped(plan):
     return per_department, per_municipality
 
 
-KEPT = Kept(size=64)  # needs-matrix columns per plan, generation and language
-
-
-def matrix_key(plan) -> tuple:
-    """What a plan's needs matrix depends on: its monitoring data's generation (changed by
-    every import and by changes to departments, areas and indicators), the language, and
-    which departments it has."""
-    keys = tuple(plan.departments.order_by("key").values_list("key", flat=True))
-    return (plan.pk, generation.current(plan), get_language(), keys)
-
-
 def matrix(plan):
     """The needs matrix's departments (Danish order) and its columns, one per indicator. The
-    columns are computed once per generation of the plan's data and kept in the process."""
+    columns are computed once per version of the plan (`plans.versions`) and kept in the cache."""
     departments = _department_order(plan)
-    columns = KEPT.get(("columns", *matrix_key(plan)), lambda: _columns(plan, departments))
+    columns = cached(plan, "matrix-columns", lambda: _columns(plan, departments))
     return departments, columns
 
 
@@ -370,8 +358,8 @@ def _latest_residents(plan) -> dict[str, int | None]:
 def aggregates(plan):
     """Per indicator, for its latest period: the departments weighted together, for the whole
     plan and for each area (and municipality), with what each covers, beside the stored plan
-    and municipality values. Kept per generation of the plan's data, like the matrix."""
-    return KEPT.get(("aggregates", *matrix_key(plan)), lambda: _aggregates(plan))
+    and municipality values. Kept per version of the plan, like the matrix."""
+    return cached(plan, "aggregates", lambda: _aggregates(plan))
 
 
 def _aggregates(plan):
@@ -412,8 +400,8 @@ def _aggregates(plan):
 
 def reader_view(plan):
     """The needs matrix's columns, the aggregate rows and what is hidden, as a reader sees
-    them (`monitoring.disclosure`): kept per generation like the exact ones."""
-    return KEPT.get(("reader", *matrix_key(plan)), lambda: _reader_view(plan))
+    them (`monitoring.disclosure`): kept per version like the exact ones."""
+    return cached(plan, "reader-view", lambda: _reader_view(plan))
 
 
 def _reader_view(plan):
@@ -454,8 +442,8 @@ def half_year_marks(plan) -> dict:
     """What a reader may not see of the half-years of counts that add up to a year (the pages
     show the year, the API the half-years): a half-year beside a hidden one is hidden too, so
     that the year minus the other half gives nothing away. As {(indicator, scope, department
-    key or None, period): mark}, kept per generation."""
-    return KEPT.get(("half-years", *matrix_key(plan)), lambda: _half_year_marks(plan))
+    key or None, period): mark}, kept per version."""
+    return cached(plan, "half-years", lambda: _half_year_marks(plan))
 
 
 def _half_year_marks(plan) -> dict:

@@ -5,7 +5,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -14,10 +13,10 @@ from helhedsplan.accounts.models import Role
 from helhedsplan.cases.access import is_case_worker
 from helhedsplan.cases.counts import case_counts, shown_case_counts
 from helhedsplan.core.disclosure import sees_exact_counts
-from helhedsplan.core.generations import Kept
 from helhedsplan.core.tabular import TabularError, more_problems, read_upload
+from helhedsplan.plans.versions import cached
 
-from . import generation, report
+from . import report
 from .actions import (
     ImportRejected,
     choose_layout,
@@ -59,22 +58,19 @@ def overview(request, plan):
 def matrix(request, plan):
     plan = plan_for(request, plan)
     sort = request.GET.get("sort", "")
-    # The table is kept apart from the page's other parts, under what it shows and the sort,
-    # in a store of its own: `sort` comes from the address, so the store must stay small.
-    # A reader's table hides small counts (docs/disclosure.md): who sees exact ones is in the key.
+    # The table is kept under the plan's version and the sort; a reader's table hides small
+    # counts (docs/disclosure.md), so who sees exact ones is in the key too.
     exact = sees_exact_counts(request.plan_role)
-    key = (sort, exact, plan.pk, get_language(), *generation.shown(request, plan))
     context = {
         "plan": plan,
         "sort": sort,
         "legend": legend_items,
-        "table": TABLES.get(key, lambda: _matrix_table(plan, sort, exact)),
+        "table": cached(
+            plan, "matrix-table", lambda: _matrix_table(plan, sort, exact), sort, exact
+        ),
         "exact_counts": exact,
     }
     return render(request, "monitoring/matrix.html", context)
-
-
-TABLES = Kept(size=64)
 
 
 def _matrix_table(plan, sort, exact):

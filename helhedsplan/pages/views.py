@@ -8,7 +8,6 @@ from django.views.decorators.http import require_GET
 from helhedsplan.accounts.access import plan_for, visible_plans
 from helhedsplan.accounts.models import Role
 from helhedsplan.core.disclosure import SMALL, is_count, is_small, sees_exact_counts
-from helhedsplan.core.generations import Kept
 from helhedsplan.goals.display import prepare_goal, prepare_indicator
 from helhedsplan.goals.models import Baseline, Goal
 from helhedsplan.goals.serialize import (
@@ -17,7 +16,6 @@ from helhedsplan.goals.serialize import (
     prefetch_goals,
     prefetch_indicators,
 )
-from helhedsplan.monitoring import generation
 from helhedsplan.monitoring.report import department_panels
 from helhedsplan.planfiles.exporter import export_plan
 from helhedsplan.plans.summary import budget_summary, department_rows
@@ -51,23 +49,17 @@ def departments(request, plan):
 @require_GET
 def department(request, plan, key):
     plan = plan_for(request, plan)
-    content_generation, *monitoring_generation = generation.shown(request, plan)
-    department = DEPARTMENTS.get(
-        (content_generation, plan.pk, key),
-        lambda: (
-            plan.departments.select_related("housing_organisation", "area").filter(key=key).first()
-        ),
+    department = (
+        plan.departments.select_related("housing_organisation", "area").filter(key=key).first()
     )
     if department is None:
         raise Http404("No such department")
-    department = copy.copy(department)  # the kept one stays as it was
     exact = sees_exact_counts(request.plan_role)  # the kept part differs by it
     # Lazy: the page's content is kept (see the template), so when it is, none of this is read.
     rows = SimpleLazyObject(lambda: _baseline_rows(department, exact))
     context = {
         "plan": plan,
         "department": department,
-        "monitoring_generation": tuple(monitoring_generation),
         "exact_counts": exact,
         "residents": SimpleLazyObject(lambda: list(department.residents.all())),
         "rows": rows,
@@ -87,9 +79,6 @@ def _area_neighbours(plan, department) -> list:
         return []
     others = department.area.departments.filter(plan=plan).exclude(pk=department.pk)
     return list(others.select_related("plan"))
-
-
-DEPARTMENTS = Kept(size=1024)  # the departments pages show, under the content generation
 
 
 def _baseline_rows(department, exact: bool = True) -> list:

@@ -85,6 +85,15 @@ class Plan(models.Model):
         """The sub-agreements in the plan menu, with the intervention area each is named by."""
         return self.sub_agreements.select_related("intervention_area")
 
+    @property
+    def version(self) -> int:
+        """The plan's version (`PlanVersion`), read once per object: what its pages keep in the
+        cache is keyed on it. `plan_for` reads it with the plan, in the same query."""
+        if getattr(self, "loaded_version", None) is None:
+            found = PlanVersion.objects.filter(plan_id=self.pk).values_list("number", flat=True)
+            self.loaded_version = found.first() or 0
+        return self.loaded_version
+
 
 class Area(models.Model):
     """A boligområde as the official lists count it: one or more departments."""
@@ -283,3 +292,23 @@ class BudgetLine(models.Model):
 
     def __str__(self):
         return f"{self.get_source_display()}: {self.amount}"
+
+
+class PlanVersion(models.Model):
+    """A number that changes, in the same transaction, with every write to what the plan's pages
+    show: database triggers on every table of the plan's content and monitoring data change it
+    (see `plans.versions`), so saves, queryset updates, bulk writes, cascades, COPY and psql
+    edits all count. What the pages keep in Django's cache is keyed on it.
+
+    A plain column, not a foreign key: the triggers write it while a plan's rows are being
+    deleted, and a version left for a deleted plan harms nothing."""
+
+    plan_id = models.BigIntegerField(_("plan"), primary_key=True)
+    number = models.BigIntegerField(_("number"), default=0)
+
+    class Meta:
+        verbose_name = _("plan version")
+        verbose_name_plural = _("plan versions")
+
+    def __str__(self):
+        return f"{self.plan_id}: {self.number}"

@@ -1,22 +1,23 @@
-"""Sessions and the logged-in user are read in plain SQL; what Django's own readers refuse,
-these refuse too."""
+"""Sessions and the logged-in user come from Django's own session engine and model backend (the
+settings name them): an expired session, a deactivated or deleted user and a changed password
+each log the user out."""
 
 import datetime
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth import get_user as user_of
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
+from django.urls import reverse
 from django.utils import timezone
-
-from helhedsplan.accounts.backends import ModelBackend
-from helhedsplan.accounts.sessions import SessionStore
 
 
 def session_for(user):
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "helhedsplan.accounts.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return session.session_key
@@ -57,5 +58,25 @@ def test_a_deactivated_or_deleted_user_or_a_changed_password_gives_no_one(db):
 
 
 def test_the_backend_finds_no_one_for_an_id_that_is_not_a_user(db):
-    assert ModelBackend().get_user("not-a-number") is None
     assert ModelBackend().get_user(987654) is None
+
+
+def test_the_settings_use_djangos_own_session_engine_and_model_backend(settings):
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    assert "django.contrib.auth.backends.ModelBackend" in settings.AUTHENTICATION_BACKENDS
+    assert settings.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
+
+
+def test_a_login_through_allauth_gives_a_session_django_reads(plan_2025, member):
+    user = member(plan_2025).user
+    user.set_password("a-real-password-789")
+    user.save()
+    client = Client()
+
+    client.post(
+        reverse("account_login"), {"login": user.username, "password": "a-real-password-789"}
+    )
+
+    key = client.cookies["sessionid"].value
+    assert requesting_user(key) == user
+    assert client.get(reverse("plans:overview", args=[plan_2025.slug])).status_code == 200
