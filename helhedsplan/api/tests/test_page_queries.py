@@ -12,7 +12,7 @@ from helhedsplan.api.observations import ObservationIn, as_long_file
 from helhedsplan.monitoring import report
 from helhedsplan.monitoring.actions import import_observations
 from helhedsplan.monitoring.layouts import load_layout
-from helhedsplan.plans import views as plan_views
+from helhedsplan.pages import views as plan_views
 from helhedsplan.plans.models import Area, Department, Party, Plan, Residents
 
 INDICATORS = ["lbf-18-64-uden-tilknytning", "lbf-restgruppen-15-29"]
