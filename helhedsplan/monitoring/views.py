@@ -187,7 +187,7 @@ def _confirm(request, plan, context):
         return render(request, "monitoring/upload.html", context, status=409)
     # The worker imports it; the page shows how far it has come (htmx polls the box).
     pending.refresh_from_db()
-    if request.htmx:
+    if request.htmx or pending.state == PendingImport.State.DONE:
         return _progress(request, plan, pending)
     return redirect("monitoring:upload_progress", plan.slug)
 
@@ -198,11 +198,6 @@ def upload_progress(request, plan):
     done, the list of imports with its counts. It only reads."""
     plan = plan_for(request, plan, Role.STAFF)
     pending = _latest_import(request, plan)
-    if pending is not None and pending.state == PendingImport.State.DONE:
-        imports = reverse("monitoring:imports", args=[plan.slug]) + f"?finished={pending.pk}"
-        if request.htmx:
-            return HttpResponse(headers={"HX-Redirect": imports})
-        return redirect(imports)
     return _progress(request, plan, pending)
 
 
@@ -214,7 +209,13 @@ def _latest_import(request, plan, *states):
 
 
 def _progress(request, plan, pending):
-    """The progress box alone for htmx, else the upload page around it."""
+    """The progress box alone for htmx, else the upload page around it; when the import is
+    done, the imports page with its counts."""
+    if pending is not None and pending.state == PendingImport.State.DONE:
+        imports = reverse("monitoring:imports", args=[plan.slug]) + f"?finished={pending.pk}"
+        if request.htmx:
+            return HttpResponse(headers={"HX-Redirect": imports})
+        return redirect(imports)
     context = {"plan": plan, "pending": pending}
     if pending is not None and pending.state == PendingImport.State.FAILED:
         problems = [Problem(*row) for row in pending.result.get("problems", [])]
