@@ -11,6 +11,7 @@ RUN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export DJANGO_SETTINGS_MODULE := helhedsplan.settings
+SERVE_ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: demo test install system-packages lint serve clean
 
@@ -18,7 +19,13 @@ demo: install
 	scripts/install-system-packages
 	$(RUN)/helhedsplan migrate --no-input
 	$(RUN)/helhedsplan load-demo
-	$(RUN)/helhedsplan runserver 127.0.0.1:8000
+	$(MAKE) --no-print-directory serve
+
+# The web server and, beside it, the worker that runs imports and report files (stopped with it).
+serve:
+	$(RUN)/helhedsplan worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(RUN)/helhedsplan runserver $(SERVE_ADDRESS)
 
 test: install system-packages
 	$(RUN)/ruff check .

@@ -16,6 +16,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_demo()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def tasks_run_at_once():
+    """Tasks run as they are queued, in the test's own transaction; the worker tests use the
+    database queue and a real worker process instead."""
+    from django.test import override_settings
+
+    immediate = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with override_settings(TASKS=immediate):
+        yield
+
+
 @pytest.fixture
 def plan_2025(db):
     return Plan.objects.get(slug="viborg-2025-29")

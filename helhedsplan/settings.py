@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     "ninja",  # serves the API docs' Swagger UI from its own static files, not a CDN
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -331,6 +333,20 @@ def cache_from_url(url: str) -> dict:
 
 
 CACHES = {"default": cache_from_url(os.environ.get("HELHEDSPLAN_CACHE_URL", "locmem://"))}
+
+# Long work (monitoring imports, report files, reminders, case purging) runs as tasks in the
+# worker (`helhedsplan worker`), queued in the database: "database" (default), or
+# "immediate" to run each task at once in the process that queues it (the tests).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = os.environ.get("HELHEDSPLAN_TASKS", "database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"HELHEDSPLAN_TASKS={_task_backend!r}: expected one of {', '.join(_TASK_BACKENDS)}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,6 @@
 
 import hashlib
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -281,8 +280,9 @@ def hold_upload(plan, user, files: list[tuple[str, bytes]], layout: str, provena
     """Keep uploaded files for the confirmation step; older holds of the user are dropped."""
     import base64
 
+    State = PendingImport.State
     older = PendingImport.objects.filter(plan=plan, user=user)
-    older.exclude(state=PendingImport.State.RUNNING).delete()
+    older.exclude(state__in=[State.QUEUED, State.RUNNING]).delete()
     return PendingImport.objects.create(
         plan=plan,
         user=user,
@@ -292,11 +292,65 @@ def hold_upload(plan, user, files: list[tuple[str, bytes]], layout: str, provena
     )
 
 
-def confirm_upload(pending, layout: Layout, progress=None) -> ImportOutcome:
-    """Import held files (all or nothing, as any import) and drop the hold."""
-    outcome = _import_held(pending, layout, progress)
-    pending.delete()
-    return outcome
+def start_import(pending, user) -> bool:
+    """Queue the import of a held upload for the worker (`helhedsplan worker`).
+
+    False if it is queued or running already. The hold and its task are written in one
+    transaction, so a queued import always has a task. An import whose worker died (queued
+    or running without news for STALLED_AFTER) may be started again: nothing of it was saved.
+    """
+    from .tasks import import_upload
+
+    Pending, State = PendingImport, PendingImport.State
+    stale = timezone.now() - Pending.STALLED_AFTER
+    free = Q(state__in=[State.HELD, State.FAILED]) | Q(
+        state__in=[State.QUEUED, State.RUNNING], updated__lt=stale
+    )
+    with transaction.atomic():
+        claimed = Pending.objects.filter(free, pk=pending.pk, user=user).update(
+            state=State.QUEUED, rows_done=0, rows_total=0, result={}, updated=timezone.now()
+        )
+        if claimed:
+            import_upload.enqueue(pending.pk)
+    return claimed == 1
+
+
+def run_upload(pending_pk: int) -> str:
+    """Import a queued upload (the worker's task), writing rows done as it goes and the
+    outcome at the end; returns the state it ended in.
+
+    It does not raise for a rejected import or an error: that is written to the hold, which
+    keeps the files. The rows are written in one transaction with the state "done", so a
+    worker killed half-way leaves nothing of the import and the upload may be started again.
+    """
+    State = PendingImport.State
+    rows = PendingImport.objects.filter(pk=pending_pk)
+    if not rows.filter(state=State.QUEUED).update(state=State.RUNNING, updated=timezone.now()):
+        return "skipped"  # started again meanwhile, or already done
+    pending = PendingImport.objects.select_related("plan", "user").get(pk=pending_pk)
+
+    def progress(done, total):
+        try:
+            rows.update(rows_done=done, rows_total=total, updated=timezone.now())
+        except DatabaseError:  # e.g. SQLite busy with another write: the next report will do
+            logger.warning("could not record the progress of upload %s", pending_pk)
+
+    try:
+        _import_held(pending, load_layout(pending.layout), progress)
+    except (ImportRejected, LayoutError) as error:
+        problems = getattr(error, "problems", None) or [Problem("", "", None, "", str(error))]
+        result = {
+            "problems": [problem.as_row() for problem in problems],
+            "more": getattr(error, "more", 0),
+        }
+        rows.update(state=State.FAILED, result=result, updated=timezone.now())
+        return State.FAILED
+    except Exception:
+        logger.exception("the import of upload %s failed", pending_pk)
+        result = {"error": _("The import stopped with an error; nothing was imported.")}
+        rows.update(state=State.FAILED, result=result, updated=timezone.now())
+        return State.FAILED
+    return State.DONE
 
 
 def _import_held(pending, layout: Layout, progress=None) -> ImportOutcome:
@@ -323,63 +377,3 @@ def _import_held(pending, layout: Layout, progress=None) -> ImportOutcome:
             result=outcome.summary(),
         )
     return outcome
-
-
-def claim_upload(pending) -> bool:
-    """Mark a held upload as importing, unless it is (still) being imported or is done."""
-    Pending, State = PendingImport, PendingImport.State
-    free = Q(state__in=[State.HELD, State.FAILED]) | Q(
-        state=State.RUNNING, updated__lt=timezone.now() - Pending.STALLED_AFTER
-    )
-    claimed = Pending.objects.filter(free, pk=pending.pk).update(
-        state=State.RUNNING, rows_done=0, rows_total=0, result={}, updated=timezone.now()
-    )
-    return claimed == 1
-
-
-def run_claimed_upload(pending_pk: int) -> None:
-    """Import a claimed upload, writing rows done as it goes and the outcome at the end.
-
-    Runs in a thread of its own (views.upload starts it), so it must not raise: a rejected
-    import or an error is written to the hold, which keeps the files.
-    """
-    pending = PendingImport.objects.select_related("plan", "user").get(pk=pending_pk)
-    rows = PendingImport.objects.filter(pk=pending_pk)
-
-    def progress(done, total):
-        try:
-            rows.update(rows_done=done, rows_total=total, updated=timezone.now())
-        except DatabaseError:  # e.g. SQLite busy with another write: the next report will do
-            logger.warning("could not record the progress of upload %s", pending_pk)
-
-    try:
-        _import_held(pending, load_layout(pending.layout), progress)
-    except (ImportRejected, LayoutError) as error:
-        problems = getattr(error, "problems", None) or [Problem("", "", None, "", str(error))]
-        result = {
-            "problems": [problem.as_row() for problem in problems],
-            "more": getattr(error, "more", 0),
-        }
-        rows.update(state=PendingImport.State.FAILED, result=result, updated=timezone.now())
-    except Exception:
-        logger.exception("the import of upload %s failed", pending_pk)
-        result = {"error": _("The import stopped with an error; nothing was imported.")}
-        rows.update(state=PendingImport.State.FAILED, result=result, updated=timezone.now())
-
-
-def import_in_background(pending) -> bool:
-    """Claim `pending` and import it in a thread of its own; False if it already runs."""
-    if not claim_upload(pending):
-        return False
-    thread = threading.Thread(
-        target=_in_thread, args=(pending.pk,), name=f"import-upload-{pending.pk}"
-    )
-    transaction.on_commit(thread.start)
-    return True
-
-
-def _in_thread(pending_pk: int) -> None:
-    try:
-        run_claimed_upload(pending_pk)
-    finally:
-        connection.close()  # the thread's own connection

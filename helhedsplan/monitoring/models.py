@@ -190,16 +190,17 @@ class PreviousObservation(models.Model):
 
 class PendingImport(models.Model):
     """Uploaded files waiting between the preview and the confirmed import, and how far a
-    confirmed import running in the background has come (the upload page polls it)."""
+    confirmed import has come in the worker (the upload page polls it)."""
 
     class State(models.TextChoices):
         HELD = "held", _("Waiting for confirmation")
+        QUEUED = "queued", _("Waiting for the worker")
         RUNNING = "running", _("Importing")
         DONE = "done", _("Imported")
         FAILED = "failed", _("Not imported")
 
-    # A running import that has not reported for this long died with its process (its
-    # transaction was rolled back): it may be started again.
+    # A queued or running import that has not reported for this long died with its worker
+    # (its transaction was rolled back) or has no worker: it may be started again.
     STALLED_AFTER = datetime.timedelta(minutes=10)
 
     plan = models.ForeignKey(Plan, models.CASCADE, related_name="+", verbose_name=_("plan"))
@@ -233,7 +234,7 @@ class PendingImport(models.Model):
     @property
     def stalled(self) -> bool:
         return (
-            self.state == self.State.RUNNING
+            self.state in (self.State.QUEUED, self.State.RUNNING)
             and self.updated is not None
             and timezone.now() - self.updated > self.STALLED_AFTER
         )

@@ -1,6 +1,5 @@
 from urllib.parse import quote
 
-from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -20,10 +19,9 @@ from . import report
 from .actions import (
     ImportRejected,
     choose_layout,
-    confirm_upload,
     hold_upload,
-    import_in_background,
     import_observations,
+    start_import,
 )
 from .catalogue import definitions_for
 from .extract import Problem
@@ -99,7 +97,15 @@ def matrix_download(request, plan):
 def imports(request, plan):
     plan = plan_for(request, plan)
     batches = ImportBatch.objects.filter(plan=plan).select_related("user")
-    return render(request, "monitoring/imports.html", {"plan": plan, "batches": batches})
+    context = {"plan": plan, "batches": batches}
+    finished = request.GET.get("finished", "")
+    if finished.isdigit() and len(finished) < 19:
+        # The user's own upload that the worker has just imported (the progress box sends
+        # the user here): its counts, read from the hold.
+        context["finished"] = PendingImport.objects.filter(
+            plan=plan, user=request.user, pk=int(finished), state=PendingImport.State.DONE
+        ).first()
+    return render(request, "monitoring/imports.html", context)
 
 
 @require_GET
@@ -115,7 +121,8 @@ def upload(request, plan):
     plan = plan_for(request, plan, Role.STAFF)
     context = {"plan": plan, "layouts": shipped_layouts()}
     if request.method != "POST":
-        context["running"] = _latest_import(request, plan, PendingImport.State.RUNNING)
+        State = PendingImport.State
+        context["running"] = _latest_import(request, plan, State.QUEUED, State.RUNNING)
         return render(request, "monitoring/upload.html", context)
     if "confirm" in request.POST:
         return _confirm(request, plan, context)
@@ -170,43 +177,23 @@ def _confirm(request, plan, context):
     if pending is None:
         context["error"] = _("The upload has expired; choose the files again.")
         return render(request, "monitoring/upload.html", context, status=400)
-    if request.htmx:
-        # With JavaScript: import in the background; the page polls upload_progress.
-        import_in_background(pending)
-        pending.refresh_from_db()
-        return _progress(request, plan, pending)
-    if pending.state == PendingImport.State.RUNNING and not pending.stalled:
+    if not start_import(pending, request.user):
         context["error"] = _("These files are being imported already.")
         context["running"] = pending
         return render(request, "monitoring/upload.html", context, status=409)
-    try:
-        outcome = confirm_upload(pending, load_layout(pending.layout))
-    except ImportRejected as error:
-        return _rejected(request, context, error)
-    messages.success(
-        request,
-        _("Imported: %(added)s added, %(changed)s changed, %(unchanged)s unchanged.")
-        % outcome.summary(),
-    )
-    return redirect("monitoring:imports", plan.slug)
+    # The worker imports it; the page shows how far it has come (htmx polls the box).
+    pending.refresh_from_db()
+    if request.htmx or pending.state == PendingImport.State.DONE:
+        return _progress(request, plan, pending)
+    return redirect("monitoring:upload_progress", plan.slug)
 
 
 @require_GET
 def upload_progress(request, plan):
-    """How far the user's background import has come (polled by the upload page)."""
+    """How far the user's import in the worker has come (polled by the upload page); when it is
+    done, the list of imports with its counts. It only reads."""
     plan = plan_for(request, plan, Role.STAFF)
     pending = _latest_import(request, plan)
-    if pending is not None and pending.state == PendingImport.State.DONE:
-        messages.success(
-            request,
-            _("Imported: %(added)s added, %(changed)s changed, %(unchanged)s unchanged.")
-            % pending.result,
-        )
-        pending.delete()
-        imports = reverse("monitoring:imports", args=[plan.slug])
-        if request.htmx:
-            return HttpResponse(headers={"HX-Redirect": imports})
-        return redirect(imports)
     return _progress(request, plan, pending)
 
 
@@ -218,7 +205,13 @@ def _latest_import(request, plan, *states):
 
 
 def _progress(request, plan, pending):
-    """The progress box alone for htmx, else the upload page around it."""
+    """The progress box alone for htmx, else the upload page around it; when the import is
+    done, the imports page with its counts."""
+    if pending is not None and pending.state == PendingImport.State.DONE:
+        imports = reverse("monitoring:imports", args=[plan.slug]) + f"?finished={pending.pk}"
+        if request.htmx:
+            return HttpResponse(headers={"HX-Redirect": imports})
+        return redirect(imports)
     context = {"plan": plan, "pending": pending}
     if pending is not None and pending.state == PendingImport.State.FAILED:
         problems = [Problem(*row) for row in pending.result.get("problems", [])]

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from helhedsplan.accounts.access import can, plan_for
 from helhedsplan.accounts.models import Role
@@ -15,11 +15,11 @@ from helhedsplan.core.concurrency import Difference, StaleEdit
 from helhedsplan.core.validators import validate_no_control_characters
 from helhedsplan.plans.periods import project_years
 
-from .actions import save_status_texts
+from .actions import FILE_FORMATS, request_report_file, save_status_texts
 from .agreement import agreement_report
 from .data import ReportError, latest_half_year, monitoring_report
 from .files import FORMATS, produce
-from .models import StatusText
+from .models import ReportFile, StatusText
 from .render_html import report_body, style_hashes
 from .status import chosen_year, sections_of, status_report
 
@@ -43,6 +43,7 @@ def index(request, plan):
         "plan": plan,
         "periods": _half_years(plan, today),
         "formats": list(FORMATS),
+        "file_formats": FILE_FORMATS,
         "years": project_years(plan),
         "sub_agreements": plan.sub_agreements.prefetch_related("versions"),
     }
@@ -65,7 +66,9 @@ def monitoring(request, plan):
         "body": body,
         "query": f"period={report_period(report)}",
         "download_url": reverse("reports:monitoring_download", args=[plan.slug]),
-        "download_formats": ["pdf", "docx", "xlsx", "html"],
+        "download_formats": ["html"],
+        "file_formats": FILE_FORMATS,
+        "generate": {"kind": "monitoring", "period": report_period(report)},
     }
     return render(request, "reports/report.html", context)
 
@@ -83,8 +86,18 @@ def monitoring_download(request, plan):
 
 
 def _download(request, plan, build):
-    kind = request.GET.get("format", "pdf")
+    """The report as a standalone web page; the files (PDF, DOCX, XLSX) are made by the
+    worker (`generate`), not in the web process."""
+    kind = request.GET.get("format", "html")
     try:
+        if kind != "html":
+            raise ReportError(
+                _(
+                    "PDF, DOCX and XLSX files are made in the background: use the buttons on "
+                    "the report's page (format '%(format)s')."
+                )
+                % {"format": kind}
+            )
         with translation.override("da"):
             content, content_type, name = produce(build(), kind)
     except ReportError as error:
@@ -118,7 +131,9 @@ def status(request, plan):
         "body": body,
         "query": f"year={number}",
         "download_url": reverse("reports:status_download", args=[plan.slug]),
-        "download_formats": ["pdf", "docx", "xlsx", "html"],
+        "download_formats": ["html"],
+        "file_formats": FILE_FORMATS,
+        "generate": {"kind": "status", "year": number},
     }
     if can(request.plan_role, Role.STAFF):
         context["edit_url"] = reverse("reports:status_edit", args=[plan.slug]) + f"?year={number}"
@@ -224,3 +239,44 @@ def agreement_download(request, plan, key, number):
     sub_agreement = get_object_or_404(plan.sub_agreements, key=key)
     version = get_object_or_404(sub_agreement.versions, number=number)
     return _download(request, plan, lambda: agreement_report(plan, version))
+
+
+@require_POST
+def generate(request, plan):
+    """Ask for a report file (PDF, DOCX, XLSX): the worker makes it; the files page shows it."""
+    plan = plan_for(request, plan)
+    parameters = {name: request.POST.get(name, "") for name in ("period", "year", "key", "number")}
+    try:
+        request_report_file(
+            plan,
+            request.user,
+            request.POST.get("kind", ""),
+            request.POST.get("format", ""),
+            parameters,
+        )
+    except ReportError as error:
+        return render(request, "reports/error.html", {"plan": plan, "error": error}, status=400)
+    return redirect("reports:files", plan.slug)
+
+
+@require_GET
+def files(request, plan):
+    """The plan's report files members have asked for, with their state (htmx polls while
+    any is being made). A report is the same for every member, so is its file."""
+    plan = plan_for(request, plan)
+    shown = ReportFile.objects.filter(plan=plan).select_related("user").defer("content")[:20]
+    context = {"plan": plan, "files": shown}
+    context["waiting"] = any(f.state in ("queued", "running") and not f.stalled for f in shown)
+    if request.htmx:
+        return render(request, "reports/_files.html", context)
+    return render(request, "reports/files.html", context)
+
+
+@require_GET
+def file_download(request, plan, pk):
+    """A report file the worker has made, for any member of its plan."""
+    plan = plan_for(request, plan)
+    made = get_object_or_404(ReportFile, plan=plan, pk=pk, state=ReportFile.State.DONE)
+    response = HttpResponse(bytes(made.content), content_type=made.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
+    return response

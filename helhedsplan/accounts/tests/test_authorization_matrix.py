@@ -38,6 +38,7 @@ CASE_WORKERS = (302, 404, 403, 403, 200, 403)
 CASE_WORKERS_POST = (302, 404, 403, 403, 302, 403)  # 302: back to the case after the change
 ADMINS = (302, 404, 403, 403, 403, 200)
 PUBLIC = (200, 200, 200, 200, 200, 200)
+MEMBERS_EMPTY_FORM = (302, 404, 400, 400, 400, 400)  # a member's empty form: bad input
 
 MATRIX = {
     "core:home": EVERYONE,
@@ -90,8 +91,11 @@ MATRIX = {
     "reports:status_download": MEMBERS,
     "reports:status_edit": STAFF,
     "reports:agreement_download": MEMBERS,
+    "reports:files": MEMBERS,
+    "reports:generate": MEMBERS_EMPTY_FORM,
+    "reports:file_download": MEMBERS,
 }
-POST_ONLY = {"cases:add_entry", "cases:withdraw", "cases:close"}
+POST_ONLY = {"cases:add_entry", "cases:withdraw", "cases:close", "reports:generate"}
 
 
 def our_urls():
@@ -142,6 +146,8 @@ def url_for(name, route, plan):
             kwargs["pk"] = plan.decision_rounds.first().pk
         elif name.startswith("cases:"):
             kwargs["pk"] = Case.objects.filter(plan=plan).first().pk
+        elif name.startswith("reports:"):
+            kwargs["pk"] = report_file(plan).pk
         elif name.startswith("lists:"):
             kwargs["pk"] = Area.objects.get(name="Houlkærvænget", municipality="Viborg").pk
         else:
@@ -150,6 +156,16 @@ def url_for(name, route, plan):
             )
             kwargs["pk"] = event.pk
     return reverse(name, kwargs=kwargs)
+
+
+def report_file(plan):
+    """A report file made for the plan (asked for by a colleague)."""
+    from helhedsplan.reports.models import ReportFile
+
+    colleague = get_user_model().objects.get_or_create(username="report-asker")[0]
+    return ReportFile.objects.create(
+        plan=plan, user=colleague, kind="status", format="pdf", state="done", content=b"%PDF"
+    )
 
 
 def client_for(role, plan, other_plan):

@@ -1,5 +1,8 @@
-"""The upload page's live progress: a confirmed import runs in the background, writes the rows
-done to its hold, and the page polls upload_progress until the import is done or refused."""
+"""The upload page's live progress: a confirmed import is queued for the worker, which writes the
+rows done to its hold, and the page polls upload_progress until the import is done or refused.
+
+Here tasks run as they are queued (the immediate backend, see conftest); test_worker.py runs
+them in a real worker process."""
 
 import datetime
 import re
@@ -20,28 +23,10 @@ from .files import EXAMPLES, long_csv
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-class InlineThread:
-    """Runs the background import at once, in the test's own transaction."""
-
-    def __init__(self, target, args, name):
-        self.target, self.args = target, args
-
-    def start(self):
-        self.target(*self.args)
-
-
 @pytest.fixture
-def confirm_inline(monkeypatch, django_capture_on_commit_callbacks):
-    """Confirm as the page does with JavaScript, running the import as soon as it starts."""
-    monkeypatch.setattr(actions.threading, "Thread", InlineThread)
-    # The real thread closes its own connection at the end; here it is the test's.
-    monkeypatch.setattr(actions, "_in_thread", actions.run_claimed_upload)
-
-    def confirm_now(client, plan, pending):
-        with django_capture_on_commit_callbacks(execute=True):
-            return confirm(client, plan, pending)
-
-    return confirm_now
+def confirm_inline():
+    """Confirm as the page does with JavaScript; the queued import runs at once."""
+    return confirm
 
 
 def preview(client, plan, name="long.csv", layout=""):
@@ -83,20 +68,48 @@ def test_rows_done_grow_while_the_import_runs_then_it_ends_with_the_outcome(
     assert started.status_code == 200
     assert shown == [("9", str(done)) for done in range(1, 10)]
     done = staff.get(progress_url, **HTMX)
-    assert done["HX-Redirect"] == reverse("monitoring:imports", args=[plan_2025.slug])
+    imports_url = reverse("monitoring:imports", args=[plan_2025.slug])
+    assert done["HX-Redirect"] == f"{imports_url}?finished={pending.pk}"
     assert Observation.objects.count() == before + 8
     batch = ImportBatch.objects.latest("pk")
     assert (batch.user, batch.files, batch.added) == (staff.user, "long.csv", 8)
-    assert not PendingImport.objects.exists()
+    pending.refresh_from_db()
+    assert (pending.state, pending.files) == ("done", [])  # the files are not kept
     imports = staff.get(done["HX-Redirect"]).content.decode()
-    assert "8" in imports and "alert-success" in imports
+    assert "Importeret: 8 tilføjet, 0 ændret, 0 uændret." in imports and "alert-success" in imports
+
+
+def test_asking_how_far_a_finished_import_came_changes_nothing(plan_2025, member):
+    staff = member(plan_2025, Role.STAFF)
+    pending = preview(staff, plan_2025)
+    confirm(staff, plan_2025, pending)
+    progress_url = reverse("monitoring:upload_progress", args=[plan_2025.slug])
+
+    first = staff.get(progress_url, **HTMX)
+    again = staff.get(progress_url, **HTMX)
+
+    # A GET only reads: the finished import is still there to be shown (it used to be deleted).
+    assert first["HX-Redirect"] == again["HX-Redirect"]
+    assert PendingImport.objects.filter(pk=pending.pk, state="done").exists()
+
+
+def test_another_users_finished_import_is_not_shown_on_the_imports_page(plan_2025, member):
+    staff = member(plan_2025, Role.STAFF)
+    pending = preview(staff, plan_2025)
+    confirm(staff, plan_2025, pending)
+    colleague = member(plan_2025, Role.STAFF, username="colleague")
+    url = reverse("monitoring:imports", args=[plan_2025.slug]) + f"?finished={pending.pk}"
+
+    assert "alert-success" in staff.get(url).content.decode()
+    assert "alert-success" not in colleague.get(url).content.decode()
 
 
 def test_a_running_import_is_polled_and_the_page_shows_it_on_reload(plan_2025, member):
     staff = member(plan_2025, Role.STAFF)
     pending = preview(staff, plan_2025)
-    assert actions.claim_upload(pending)
-    PendingImport.objects.filter(pk=pending.pk).update(rows_done=3, rows_total=9)
+    PendingImport.objects.filter(pk=pending.pk).update(
+        state="running", rows_done=3, rows_total=9, updated=timezone.now()
+    )
 
     box = staff.get(reverse("monitoring:upload_progress", args=[plan_2025.slug]), **HTMX)
     page = staff.get(reverse("monitoring:upload", args=[plan_2025.slug]))
@@ -104,10 +117,10 @@ def test_a_running_import_is_polled_and_the_page_shows_it_on_reload(plan_2025, m
     assert 'hx-trigger="every 1s"' in box.content.decode()
     assert '<progress max="9" value="3">' in box.content.decode()
     assert '<progress max="9" value="3">' in page.content.decode()
-    assert not actions.claim_upload(pending)  # one import of an upload at a time
+    assert not actions.start_import(pending, staff.user)  # one import of an upload at a time
 
 
-def test_without_javascript_the_confirmation_imports_at_once(plan_2025, member):
+def test_without_javascript_the_confirmation_leads_to_the_imports_once_done(plan_2025, member):
     staff = member(plan_2025, Role.STAFF)
     pending = preview(staff, plan_2025)
 
@@ -116,8 +129,33 @@ def test_without_javascript_the_confirmation_imports_at_once(plan_2025, member):
         {"confirm": "1", "pending": pending.pk},
     )
 
-    assert response.status_code == 302
+    # Here the task ran at once; with a worker the page would show the progress box first.
+    assert response["Location"].endswith(f"?finished={pending.pk}")
+    assert (
+        staff.get(reverse("monitoring:upload_progress", args=[plan_2025.slug]))["Location"]
+        == response["Location"]
+    )
     assert ImportBatch.objects.latest("pk").added == 8
+
+
+def test_a_queued_import_waits_for_the_worker_and_may_be_queued_again_when_none_came(
+    plan_2025, member
+):
+    staff = member(plan_2025, Role.STAFF)
+    pending = preview(staff, plan_2025)
+    PendingImport.objects.filter(pk=pending.pk).update(state="queued", updated=timezone.now())
+    url = reverse("monitoring:upload_progress", args=[plan_2025.slug])
+
+    waiting = staff.get(url, **HTMX).content.decode()
+    long_ago = timezone.now() - datetime.timedelta(hours=1)
+    PendingImport.objects.filter(pk=pending.pk).update(updated=long_ago)
+    no_worker = staff.get(url, **HTMX).content.decode()
+
+    assert "Venter i køen" in waiting and 'hx-trigger="every 1s"' in waiting
+    assert "alert-warning" in no_worker and "hx-trigger" not in no_worker
+    assert actions.start_import(pending, staff.user)  # queued again; here it runs at once
+    pending.refresh_from_db()
+    assert pending.state == "done"
 
 
 def test_a_refused_import_shows_every_problem_and_keeps_the_upload(
@@ -151,14 +189,15 @@ def test_an_import_that_died_with_its_process_may_be_started_again(plan_2025, me
     box = staff.get(reverse("monitoring:upload_progress", args=[plan_2025.slug]), **HTMX)
 
     assert "alert-warning" in box.content.decode()
-    assert actions.claim_upload(pending)
+    assert actions.start_import(pending, staff.user)
 
 
 def test_other_users_and_plans_do_not_see_the_progress(plan_2025, plan_2017, member):
     staff = member(plan_2025, Role.STAFF)
     pending = preview(staff, plan_2025)
-    assert actions.claim_upload(pending)
-    PendingImport.objects.filter(pk=pending.pk).update(rows_done=3, rows_total=9)
+    PendingImport.objects.filter(pk=pending.pk).update(
+        state="running", rows_done=3, rows_total=9, updated=timezone.now()
+    )
     colleague = member(plan_2025, Role.STAFF, username="colleague")
     other_plan = member(plan_2017, Role.STAFF, username="other-plan")
     reader = member(plan_2025, Role.READER, username="reader")

@@ -10,10 +10,12 @@ from docx import Document
 
 from helhedsplan.agreements.models import SubAgreementVersion
 
+from .made import made_file
 
-def url_for(plan, version, kind):
-    args = [plan.slug, version.sub_agreement.key, version.number]
-    return reverse("reports:agreement_download", args=args) + f"?format={kind}"
+
+def version_file(client, plan, version, kind):
+    key, number = version.sub_agreement.key, version.number
+    return made_file(client, plan, kind="agreement", key=key, number=number, format=kind)
 
 
 def first_version(plan):
@@ -23,7 +25,7 @@ def first_version(plan):
 def test_the_docx_follows_the_template_with_activities_as_headings(plan_2017, member):
     version = first_version(plan_2017)
 
-    answer = member(plan_2017).get(url_for(plan_2017, version, "docx"))
+    answer = version_file(member(plan_2017), plan_2017, version, "docx")
 
     document = Document(io.BytesIO(answer.content))
     headings = [(p.style.name, p.text) for p in document.paragraphs]
@@ -40,7 +42,7 @@ def test_an_earlier_version_renders_as_it_was(plan_2017, member, tmp_path):
     version.sub_agreement.title = "Ændret titel"
     version.sub_agreement.save()
 
-    answer = member(plan_2017).get(url_for(plan_2017, version, "pdf"))
+    answer = version_file(member(plan_2017), plan_2017, version, "pdf")
 
     (tmp_path / "v.pdf").write_bytes(answer.content)
     text = subprocess.run(
@@ -53,7 +55,7 @@ def test_an_earlier_version_renders_as_it_was(plan_2017, member, tmp_path):
 def test_the_workbook_has_the_baselines_as_numbers(plan_2017, member):
     version = first_version(plan_2017)
 
-    answer = member(plan_2017).get(url_for(plan_2017, version, "xlsx"))
+    answer = version_file(member(plan_2017), plan_2017, version, "xlsx")
 
     book = openpyxl.load_workbook(io.BytesIO(answer.content))
     values = [c.value for s in book.worksheets for row in s.iter_rows() for c in row]

@@ -15,6 +15,8 @@ from helhedsplan.reports.formatting import text
 from helhedsplan.reports.models import StatusText
 from helhedsplan.reports.status import status_report
 
+from .made import made_file
+
 END_OF_YEAR_4 = datetime.date(2021, 3, 31)
 
 
@@ -94,10 +96,7 @@ def test_a_reader_may_read_the_status_report_but_not_edit_its_texts(plan_2017, m
 
 
 def test_the_status_report_downloads_as_a_workbook_with_real_numbers(plan_2017, member):
-    client = member(plan_2017)
-    url = reverse("reports:status_download", args=[plan_2017.slug])
-
-    answer = client.get(url, {"year": 4, "format": "xlsx"})
+    answer = made_file(member(plan_2017), plan_2017, kind="status", year=4, format="xlsx")
 
     book = openpyxl.load_workbook(io.BytesIO(answer.content))
     numbers = [c.value for s in book.worksheets for row in s.iter_rows() for c in row]
