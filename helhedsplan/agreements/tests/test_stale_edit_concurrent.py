@@ -10,6 +10,8 @@ from django.db import connection, transaction
 from helhedsplan.agreements.actions import update_sub_agreement
 from helhedsplan.agreements.models import SubAgreement
 from helhedsplan.core.concurrency import StaleEdit, claim
+from helhedsplan.planfiles.demo import load_demo
+from helhedsplan.plans.models import Plan
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -18,6 +20,13 @@ pytestmark = [
     # whose IMMEDIATE transactions serialise the saves.
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL"),
 ]
+
+
+@pytest.fixture
+def plan_2025():
+    """The demo plan, loaded again if an earlier live-server test's flush removed it."""
+    load_demo()
+    return Plan.objects.get(slug="viborg-2025-29")
 
 
 def test_a_save_waiting_for_the_lock_of_another_is_refused_after_it(plan_2025):
