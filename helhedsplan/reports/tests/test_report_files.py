@@ -13,6 +13,7 @@ from django.utils import timezone
 from docx import Document
 
 from helhedsplan.accounts.models import Role
+from helhedsplan.conftest import restore_shipped_lists
 from helhedsplan.core.tests.worker import DATABASE_QUEUE, WorkerDatabase
 from helhedsplan.planfiles.demo import load_demo
 from helhedsplan.plans.models import Plan
@@ -123,6 +124,7 @@ def test_the_files_page_polls_while_a_file_is_made_and_says_when_its_worker_died
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_worker_makes_the_monitoring_report_pdf(member, settings, tmp_path):
     load_demo()  # a test that commits starts from a flushed database
+    restore_shipped_lists()
     plan = Plan.objects.get(slug="viborg-2017-21")
     settings.TASKS = DATABASE_QUEUE
     worker = WorkerDatabase(tmp_path)
