@@ -8,6 +8,7 @@ import signal
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -107,6 +108,11 @@ def many_rows(plan, value: str) -> tuple[str, bytes]:
     return long_csv(*rows, name="many.csv")
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="only PostgreSQL lets the test hold the worker inside its import transaction; on "
+    "SQLite the kill races the import's end (seen on a loaded machine)",
+)
 def test_a_killed_worker_leaves_nothing_of_its_import_and_it_can_be_run_again(
     plan_2025, member, worker
 ):
