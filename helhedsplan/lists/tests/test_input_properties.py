@@ -2,26 +2,20 @@
 from random cells, give a list of problems or stored figures, never another exception; on
 problems nothing is written. Plus the shared boundary's bad files."""
 
-import csv
-import io
 import tempfile
 from pathlib import Path
 
 import pytest
 from django.db import transaction
 from django.utils import translation
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
+from helhedsplan.core.tests.tables import BOUNDED, as_csv, delimiters, encodings
 from helhedsplan.lists.actions import import_area_figures
 from helhedsplan.lists.inputs import InputError, read_area_figures
 from helhedsplan.lists.models import AreaFigures
 
-BOUNDED = settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 HEADER = [
     "area",
     "kommune",
@@ -77,12 +71,6 @@ def store_or_problems(name: str, content: bytes) -> None:
             transaction.set_rollback(True)
 
 
-def as_csv(table, delimiter, encoding) -> bytes:
-    out = io.StringIO()
-    csv.writer(out, delimiter=delimiter).writerows(table)
-    return out.getvalue().encode(encoding, errors="replace")
-
-
 @pytest.mark.django_db
 @BOUNDED
 @given(content=st.binary(max_size=3000), suffix=st.sampled_from([".csv", ".xlsx"]))
@@ -94,8 +82,8 @@ def test_any_bytes_give_problems_or_stored_figures(plan_2025, content, suffix):
 @BOUNDED
 @given(
     table=rows,
-    delimiter=st.sampled_from([";", ",", "\t"]),
-    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+    delimiter=delimiters,
+    encoding=encodings,
 )
 def test_any_csv_gives_problems_or_stored_figures(plan_2025, table, delimiter, encoding):
     store_or_problems("figures.csv", as_csv([HEADER, *table], delimiter, encoding))

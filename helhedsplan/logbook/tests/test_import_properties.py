@@ -2,7 +2,6 @@
 from random cells, encodings and delimiters, give problems or a correct import, never another
 exception; on problems nothing is written; the import page never answers 500."""
 
-import csv
 import io
 
 import pytest
@@ -16,15 +15,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from helhedsplan.accounts.models import Membership, Role
+from helhedsplan.core.tests.tables import BOUNDED, as_csv, delimiters, encodings
 from helhedsplan.logbook.importer import LARGEST_COUNT, import_events
 from helhedsplan.logbook.importer import ImportError as LogbookImportError
 from helhedsplan.logbook.models import Event
 
-BOUNDED = settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 HEADER = ["dato", "aktivitet", "type", "titel", "afdelinger", "deltagere", "børn", "bemærkning"]
 
 counts = st.one_of(
@@ -70,12 +65,6 @@ def import_or_problems(plan, name: str, content: bytes) -> None:
         transaction.set_rollback(True)
 
 
-def as_csv(table, delimiter, encoding) -> bytes:
-    out = io.StringIO()
-    csv.writer(out, delimiter=delimiter).writerows(table)
-    return out.getvalue().encode(encoding, errors="replace")
-
-
 @pytest.mark.django_db
 @BOUNDED
 @given(content=st.binary(max_size=3000), suffix=st.sampled_from([".csv", ".xlsx", ".pdf"]))
@@ -87,8 +76,8 @@ def test_any_bytes_give_problems_or_an_import(plan_2017, content, suffix):
 @BOUNDED
 @given(
     table=rows,
-    delimiter=st.sampled_from([";", ",", "\t"]),
-    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+    delimiter=delimiters,
+    encoding=encodings,
 )
 def test_any_csv_gives_problems_or_an_import(plan_2017, table, delimiter, encoding):
     import_or_problems(plan_2017, "logbog.csv", as_csv([HEADER, *table], delimiter, encoding))

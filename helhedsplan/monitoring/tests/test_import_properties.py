@@ -2,7 +2,6 @@
 from random cells, encodings and delimiters, give a list of problems or a correct import, never
 another exception; on problems nothing is written; the upload page never answers 500."""
 
-import csv
 import io
 
 import pytest
@@ -16,17 +15,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from helhedsplan.accounts.models import Membership, Role
+from helhedsplan.core.tests.tables import BOUNDED, as_csv, delimiters, encodings
 from helhedsplan.monitoring.actions import ImportRejected, import_observations
 from helhedsplan.monitoring.layouts import load_layout
 from helhedsplan.monitoring.models import ImportBatch, Observation, PreviousObservation
 from helhedsplan.monitoring.values import LIMIT
 
 LONG = load_layout("long")
-BOUNDED = settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 HEADER = ["afdeling", "indikator", "periode", "værdi", "tæller", "nævner"]
 
 numbers_as_text = st.one_of(
@@ -96,12 +91,6 @@ def staff_client(plan) -> Client:
     return client
 
 
-def as_csv(table, delimiter, encoding) -> bytes:
-    out = io.StringIO()
-    csv.writer(out, delimiter=delimiter).writerows(table)
-    return out.getvalue().encode(encoding, errors="replace")
-
-
 def as_xlsx(table) -> bytes:
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": True})
@@ -124,8 +113,8 @@ def test_any_bytes_give_problems_or_an_import(plan_2025, content, suffix):
 @BOUNDED
 @given(
     table=rows,
-    delimiter=st.sampled_from([";", ",", "\t"]),
-    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+    delimiter=delimiters,
+    encoding=encodings,
 )
 def test_any_csv_gives_problems_or_an_import(plan_2025, table, delimiter, encoding):
     import_or_problems(plan_2025, "data.csv", as_csv([HEADER, *table], delimiter, encoding))
