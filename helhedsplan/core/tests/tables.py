@@ -4,6 +4,7 @@ encodings and delimiters a table from a user's spreadsheet program may come in."
 import csv
 import io
 
+import xlsxwriter
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -22,3 +23,18 @@ def as_csv(table, delimiter, encoding) -> bytes:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter).writerows(table)
     return out.getvalue().encode(encoding, errors="replace")
+
+
+def as_xlsx(table, sheet_name: str | None = None) -> bytes:
+    """A table as an XLSX workbook's bytes, numbers-as-text written as numbers (as Excel does).
+
+    xlsxwriter refuses some cells (e.g. inf) with TypeError, ValueError or OverflowError.
+    """
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": True})
+    sheet = book.add_worksheet(sheet_name)
+    for r, row in enumerate(table):
+        for c, cell in enumerate(row):
+            sheet.write_string(r, c, cell) if "\x00" in cell else sheet.write(r, c, cell)
+    book.close()
+    return out.getvalue()

@@ -2,10 +2,7 @@
 from random cells, encodings and delimiters, give a list of problems or a correct import, never
 another exception; on problems nothing is written; the upload page never answers 500."""
 
-import io
-
 import pytest
-import xlsxwriter
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -15,7 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from helhedsplan.accounts.models import Membership, Role
-from helhedsplan.core.tests.tables import BOUNDED, as_csv, delimiters, encodings
+from helhedsplan.core.tests.tables import BOUNDED, as_csv, as_xlsx, delimiters, encodings
 from helhedsplan.monitoring.actions import ImportRejected, import_observations
 from helhedsplan.monitoring.layouts import load_layout
 from helhedsplan.monitoring.models import ImportBatch, Observation, PreviousObservation
@@ -89,17 +86,6 @@ def staff_client(plan) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-def as_xlsx(table) -> bytes:
-    out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": True})
-    sheet = book.add_worksheet()
-    for r, row in enumerate(table):
-        for c, cell in enumerate(row):
-            sheet.write_string(r, c, cell) if "\x00" in cell else sheet.write(r, c, cell)
-    book.close()
-    return out.getvalue()
 
 
 @pytest.mark.django_db
